@@ -1,0 +1,5 @@
+import type { Command } from '../command';
+import { scanCommand } from './scan';
+
+/** Every subcommand, in the order `promptcost --help` lists them. */
+export const COMMANDS: readonly Command[] = [scanCommand];

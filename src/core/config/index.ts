@@ -1,0 +1,3 @@
+export * from './model';
+export { parseConfig, type ParsedConfig } from './parse-config';
+export { monthlyVolume } from './volume';

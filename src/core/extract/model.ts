@@ -1,0 +1,133 @@
+/**
+ * The data the extractors hand to every layer above them (DESIGN.md, "Data the layers pass").
+ * Offsets are UTF-16 code units into the analysed text, as JavaScript strings and tree-sitter's
+ * `startIndex` count them; lines and columns are derived at the edges (LSP, CLI) from offsets.
+ */
+
+export type SourceLanguage = 'python' | 'typescript' | 'tsx' | 'javascript';
+
+/** A half-open span [start, end) of the analysed text. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export type PromptRole = 'system' | 'user' | 'developer' | 'assistant' | 'template' | 'other';
+
+/** How the prompt text was put together in the source. */
+export type PromptConstruction =
+  | 'literal'
+  | 'f-string'
+  | 'template-literal'
+  | 'tagged-template'
+  | 'concatenation'
+  | 'join'
+  | 'format'
+  | 'percent'
+  | 'constant'
+  | 'builder'
+  | 'docstring';
+
+/**
+ * The SDK surface a call goes through. Kept as an open string union so that new SDKs need
+ * no change here; the known ones are listed for completion and for the JSON contract.
+ */
+export type CallApi =
+  | 'openai.chat'
+  | 'openai.responses'
+  | 'openai.completions'
+  | 'anthropic.messages'
+  | 'google.generateContent'
+  | 'litellm'
+  | 'langchain'
+  | 'llamaindex'
+  | 'vercel-ai'
+  | 'dspy'
+  | 'http'
+  | (string & {});
+
+/** One string literal (or template literal) that contributes text to a prompt. */
+export interface LiteralPiece {
+  /** From the opening quote (and prefix such as f, r, b) to the closing quote. */
+  span: TextSpan;
+  /** The quote as written: `"`, `'`, `"""`, `'''`, or a backtick. */
+  quote: string;
+  /** String prefix letters in Python (`f`, `rb`, ...); empty elsewhere. */
+  prefix: string;
+}
+
+export interface PromptSite {
+  /** Span from the opening quote of the first literal piece to the closing quote of the last. */
+  span: TextSpan;
+  /** The literal pieces in source order; a fix that rewrites the text edits these. */
+  pieces: LiteralPiece[];
+  /** The text the model receives, escapes decoded, interpolations written `{name}`. */
+  text: string;
+  /** Names of interpolations and framework slots, in order of first appearance, each once. */
+  placeholders: string[];
+  role: PromptRole;
+  construction: PromptConstruction;
+  /** Variable, constant or function the prompt is bound to, when there is one. */
+  name: string | null;
+  /** Index into FileAnalysis.calls of the call the prompt reaches in this file, or null. */
+  callIndex: number | null;
+}
+
+export type OutputBoundOrigin = 'call' | 'constructor' | 'config';
+
+export interface OutputBound {
+  /** The numeric bound, or null when it is set to a value that cannot be resolved statically. */
+  value: number | null;
+  /** The parameter as written (`max_tokens`, `maxOutputTokens`, ...). */
+  parameter: string;
+  origin: OutputBoundOrigin;
+  span: TextSpan;
+}
+
+/** How the call's arguments are written, so fixes can add a parameter in the same style. */
+export type ArgumentStyle = 'keyword' | 'object' | 'positional' | 'none';
+
+export interface CallSite {
+  /** The whole call expression. */
+  span: TextSpan;
+  /** The callee, e.g. `client.chat.completions.create`. */
+  callee: string;
+  calleeSpan: TextSpan;
+  api: CallApi;
+  /** The model string as written or resolved from a constant; null when not resolvable. */
+  model: string | null;
+  /** The string literal holding the model, when the model is a literal in this file. */
+  modelSpan: TextSpan | null;
+  outputBound: OutputBound | null;
+  /** True when the call sits in a loop, comprehension, map callback or Promise.all over items. */
+  inLoop: boolean;
+  /** The expression passed as the chat history / messages / contents, when there is one. */
+  messagesSpan: TextSpan | null;
+  /** The argument list (parentheses excluded) or the options object literal (braces included). */
+  argumentsSpan: TextSpan;
+  argumentStyle: ArgumentStyle;
+  /** The bound parameter this SDK call takes (`max_tokens`, `max_output_tokens`, `maxOutputTokens`, ...). */
+  boundParameter: string | null;
+}
+
+export type NoticeKind =
+  | 'skipped-large'
+  | 'skipped-minified'
+  | 'skipped-binary'
+  | 'syntax-error'
+  | 'unsupported-language'
+  | 'internal-error';
+
+/** Something the user should know about a file that was analysed only in part, or not at all. */
+export interface Notice {
+  kind: NoticeKind;
+  message: string;
+  span: TextSpan | null;
+}
+
+export interface FileAnalysis {
+  language: SourceLanguage;
+  prompts: PromptSite[];
+  calls: CallSite[];
+  notices: Notice[];
+}
