@@ -82,7 +82,7 @@ export function listSourceFiles(roots: readonly string[], extraIgnores: readonly
 
 export type ReadResult =
   | { ok: true; text: string; lossy: boolean; bytes: number }
-  | { ok: false; reason: string };
+  | { ok: false; kind: 'skipped-binary' | 'unreadable'; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lossy = new TextDecoder('utf-8');
@@ -93,9 +93,9 @@ export function readSourceFile(file: string): ReadResult {
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    return { ok: false, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    return { ok: false, kind: 'unreadable', reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }
-  if (bytes.subarray(0, 8000).includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+  if (bytes.subarray(0, 8000).includes(0)) return { ok: false, kind: 'skipped-binary', reason: 'binary file (contains NUL bytes)' };
   try {
     return { ok: true, text: utf8.decode(bytes), lossy: false, bytes: bytes.length };
   } catch {

@@ -1,3 +1,7 @@
+import type { ModelOverride } from '../catalog/types';
+
+export type { ModelOverride };
+
 /** The configuration every layer reads, after defaults are applied (.promptcost.yaml, DESIGN.md). */
 
 export type SeveritySetting = 'off' | 'info' | 'warning' | 'error';
@@ -9,17 +13,6 @@ export interface RoutingRule {
   whenSpan: { start: number; end: number } | null;
 }
 
-export interface ModelOverride {
-  input?: number;
-  output?: number;
-  cachedInput?: number;
-  cacheWrite?: number;
-  batchInput?: number;
-  batchOutput?: number;
-  contextWindow?: number;
-  maxOutput?: number;
-  tokenizer?: string;
-}
 
 export interface PromptCostConfig {
   defaultModel: string;

@@ -115,7 +115,8 @@ export type NoticeKind =
   | 'skipped-minified'
   | 'skipped-binary'
   | 'syntax-error'
-  | 'unsupported-language'
+  | 'invalid-encoding'
+  | 'unreadable'
   | 'internal-error';
 
 /** Something the user should know about a file that was analysed only in part, or not at all. */

@@ -13,6 +13,8 @@ export interface StringValue {
   /** The expression the value was read from (the prompt's anchor). */
   node: Node;
   text: string;
+  /** The text with interpolations left out, for judgements that must not read `{expr}` as a slot. */
+  literalOnly: string;
   pieces: LiteralPiece[];
   placeholders: string[];
   construction: PromptConstruction;
@@ -337,6 +339,7 @@ export function stringValue(node: Node, lookup: ValueLookup): StringValue | null
   return {
     node: unwrap(node),
     text: out.parts.map((p) => ('literal' in p ? p.literal : `{${p.expr}}`)).join(''),
+    literalOnly: out.parts.map((p) => ('literal' in p ? p.literal : ' ')).join(''),
     pieces: out.pieces,
     placeholders: placeholdersOf(out.parts),
     construction,

@@ -1,10 +1,47 @@
 import type { Tree } from 'web-tree-sitter';
 import type { CallSite, PromptSite, SourceLanguage } from './model';
+import { CallFinder, type FoundCall } from './script-calls';
+import { indexScript } from './script-index';
+import { PromptCollector } from './script-prompts';
+import { ScriptSdk } from './script-sdk';
+import { PromptSweep } from './script-sweep';
+import { ScriptValues } from './script-values';
 
-/** Prompts and LLM calls in a TypeScript, TSX or JavaScript file. */
-export function extractScript(tree: Tree, text: string, language: SourceLanguage): { prompts: PromptSite[]; calls: CallSite[] } {
-  void tree;
-  void text;
-  void language;
-  return { prompts: [], calls: [] };
+/**
+ * Prompts and LLM calls in a TypeScript, TSX or JavaScript file. One walk indexes the tree;
+ * calls are found from the index, their prompt arguments are followed to the literals that
+ * build them, and prompts that reach no call are found by name and text.
+ * The three grammars share node types for everything read here, so `language` needs no branch.
+ */
+export function extractScript(tree: Tree, _text: string, _language: SourceLanguage): { prompts: PromptSite[]; calls: CallSite[] } {
+  const index = indexScript(tree);
+  const values = new ScriptValues(index);
+  const finder = new CallFinder(values, new ScriptSdk(values));
+  const found: FoundCall[] = [];
+  for (const call of index.calls) {
+    const hit = finder.find(call);
+    if (hit) found.push(hit);
+  }
+  found.sort((a, b) => a.site.span.start - b.site.span.start);
+
+  const collector = new PromptCollector(values);
+  found.forEach((call, callIndex) => {
+    for (const arg of call.prompts) collector.collect(arg, callIndex);
+  });
+  new PromptSweep(values, collector).run();
+
+  return { prompts: outermost(collector.sites), calls: found.map((f) => f.site) };
+}
+
+/** Sites sorted by position, without unlinked ones that lie inside another site (a literal nested in an interpolation). */
+function outermost(sites: PromptSite[]): PromptSite[] {
+  const sorted = [...sites].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const out: PromptSite[] = [];
+  let cover: PromptSite | null = null;
+  for (const site of sorted) {
+    if (cover && site.span.end <= cover.span.end && site.callIndex === null) continue;
+    out.push(site);
+    if (!cover || site.span.end > cover.span.end) cover = site;
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import type { FileCosts } from '../analysis/model';
+import type { Catalog } from '../catalog';
 import type { PromptCostConfig } from '../config/model';
 import type { TextSpan } from '../extract/model';
 
@@ -37,9 +38,10 @@ export interface Finding {
   savings: Savings | null;
 }
 
-/** What a rule's check sees: the priced file, its text and the configuration in force. */
+/** What a rule's check sees: the priced file, its text, the configuration in force and the model catalog. */
 export interface RuleContext {
   file: FileCosts;
   text: string;
   config: PromptCostConfig;
+  catalog: Catalog;
 }

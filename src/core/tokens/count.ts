@@ -44,7 +44,7 @@ function estimate(text: string, family: Exclude<TokenizerFamily, 'o200k_base' | 
   const foreignBase = foreign ? Math.min(base, countExact(foreign, 'o200k_base')) : 0;
   const raw = (base - foreignBase) * latin + foreignBase * nonLatin;
   // The epsilon keeps float noise (100 * 1.03 = 103.00000000000001) from adding a token.
-  const tokens = Math.ceil(raw - 1e-9);
+  const tokens = Math.max(0, Math.ceil(raw - 1e-9));
   return { tokens, estimate: true, family, factor: base === 0 ? latin : raw / base, factorSource: source };
 }
 

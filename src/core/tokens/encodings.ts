@@ -3,6 +3,7 @@
  * so it is required on the first count for that encoding, never when this module is imported.
  */
 import type { ExactFamily } from './families';
+import { withUnicodeWhiteSpace } from './split-regex';
 
 type EncodingModule = typeof import('gpt-tokenizer/cjs/encoding/o200k_base');
 
@@ -23,9 +24,21 @@ function load(encoding: ExactFamily): EncodingModule {
         ? (require('gpt-tokenizer/cjs/encoding/o200k_base') as EncodingModule)
         : (require('gpt-tokenizer/cjs/encoding/cl100k_base') as EncodingModule);
     module.setMergeCacheSize(MERGE_CACHE_SIZE);
+    matchTiktokenWhiteSpace(module);
     loaded.set(encoding, module);
   }
   return module;
+}
+
+/**
+ * Gives the encoder tiktoken's whitespace semantics (see split-regex.ts). gpt-tokenizer keeps the
+ * split pattern on its private BPE core; the version is pinned, and the tiktoken test case
+ * " \x850" in test/unit/tokens fails if this stops taking effect.
+ */
+function matchTiktokenWhiteSpace(module: EncodingModule): void {
+  const core = (module.default as unknown as { bytePairEncodingCoreProcessor?: { tokenSplitRegex?: unknown } }).bytePairEncodingCoreProcessor;
+  if (!core || !(core.tokenSplitRegex instanceof RegExp)) throw new Error('gpt-tokenizer internals changed: no tokenSplitRegex to correct');
+  core.tokenSplitRegex = withUnicodeWhiteSpace(core.tokenSplitRegex);
 }
 
 /** Token ids of `text` in `encoding`, special-token text encoded as plain text. */

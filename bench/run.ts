@@ -1,0 +1,24 @@
+import { printRows, type BenchRow } from './bench-row';
+
+/**
+ * `npm run bench`: every benchmark in one run, each section printed as it finishes. Sections are
+ * separate modules so each can also run alone (`npx tsx bench/<name>.ts`).
+ */
+const SECTIONS: Array<[title: string, load: () => Promise<() => Promise<BenchRow[]>>]> = [
+  ['Workspace scan (2,000 generated files)', async () => (await import('./scan')).benchScan],
+  ['Tokenizers', async () => (await import('./tokenizers')).benchTokenizers],
+];
+
+async function main() {
+  const only = process.argv.slice(2);
+  for (const [title, load] of SECTIONS) {
+    if (only.length > 0 && !only.some((o) => title.toLowerCase().includes(o.toLowerCase()))) continue;
+    const run = await load();
+    printRows(title, await run());
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,77 @@
+import * as path from 'node:path';
+import type { ScanResult } from '../../runtime/scan';
+
+/**
+ * The JSON contract of `promptcost scan --format json` (version 1). Later tools and tests read it:
+ * add fields, never rename or drop them. Lines are 1-based; paths relative to the cwd.
+ */
+export interface ScanJson {
+  version: 1;
+  catalogDate: string;
+  prompts: Array<{
+    path: string;
+    startLine: number;
+    endLine: number;
+    role: string;
+    tokens: number;
+    estimate: boolean;
+    placeholders: string[];
+    model: string | null;
+    call: { line: number; api: string } | null;
+    cost: { perCallUsd: number; per1kCallsUsd: number; perMonthUsd: number } | null;
+  }>;
+  calls: Array<{
+    path: string;
+    line: number;
+    api: string;
+    model: string | null;
+    modelAsWritten: string | null;
+    outputBound: number | null;
+    inLoop: boolean;
+    inputTokens: number;
+    cost: { perCallUsd: number; per1kCallsUsd: number; perMonthUsd: number } | null;
+  }>;
+  notices: Array<{ path: string; line: number | null; kind: string; message: string }>;
+}
+
+export function toScanJson(result: ScanResult, cwd: string, catalogDate: string): ScanJson {
+  const json: ScanJson = { version: 1, catalogDate, prompts: [], calls: [], notices: [] };
+  for (const scanned of result.files) {
+    const rel = path.relative(cwd, scanned.file).split(path.sep).join('/');
+    const lines = scanned.lines;
+    for (const notice of scanned.notices) {
+      json.notices.push({ path: rel, line: notice.span && lines ? lines.lineOf(notice.span.start) : null, kind: notice.kind, message: notice.message });
+    }
+    if (!scanned.costs || !lines) continue;
+    const { prompts, calls } = scanned.costs;
+    for (const p of prompts) {
+      const call = p.site.callIndex === null ? null : calls[p.site.callIndex];
+      json.prompts.push({
+        path: rel,
+        startLine: lines.lineOf(p.site.span.start),
+        endLine: lines.lineOf(Math.max(p.site.span.start, p.site.span.end - 1)),
+        role: p.site.role,
+        tokens: p.tokens.tokens,
+        estimate: p.tokens.estimate,
+        placeholders: p.site.placeholders,
+        model: p.modelId,
+        call: call ? { line: lines.lineOf(call.site.span.start), api: call.site.api } : null,
+        cost: p.cost && { perCallUsd: p.cost.perCallUsd, per1kCallsUsd: p.cost.per1kCallsUsd, perMonthUsd: p.cost.perMonthUsd },
+      });
+    }
+    for (const c of calls) {
+      json.calls.push({
+        path: rel,
+        line: lines.lineOf(c.site.span.start),
+        api: c.site.api,
+        model: c.modelId,
+        modelAsWritten: c.site.model,
+        outputBound: c.site.outputBound?.value ?? null,
+        inLoop: c.site.inLoop,
+        inputTokens: c.inputTokens.tokens,
+        cost: c.cost && { perCallUsd: c.cost.perCallUsd, per1kCallsUsd: c.cost.per1kCallsUsd, perMonthUsd: c.cost.perMonthUsd },
+      });
+    }
+  }
+  return json;
+}

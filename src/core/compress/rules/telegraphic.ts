@@ -1,0 +1,58 @@
+/**
+ * Telegraphic style, aggressive level only: the words a reader (or a model) restores without
+ * effort. Names, numbers, negations and their objects are guarded by the must-keep checker.
+ */
+import { SENTENCE_START } from '../sentences';
+import { patternRule, phrase, type CompressRule } from './rule';
+
+const TELEGRAPHIC = 'telegraphic style: the word is implied by the rest of the sentence';
+
+/** Articles, except where they are part of a name or a capitalised title ("A to L"). */
+export const articles = patternRule({
+  id: 'telegraphic/article',
+  level: 'aggressive',
+  reason: TELEGRAPHIC,
+  pattern: /(?<![\p{L}\p{N}'’-])(?:the|an?|The|An?(?= \p{Ll}))[ \t]+(?=[\p{L}\p{N}])/gu,
+  replace: '',
+});
+
+/** "I'll type commands and you will reply" -> "I type commands and you reply". */
+export const futureTense = patternRule({
+  id: 'telegraphic/future-tense',
+  level: 'aggressive',
+  reason: TELEGRAPHIC,
+  pattern: phrase("(I|you|we)(?: will|'ll|’ll)(?! not| never| be)(?=\\s+\\p{L})"),
+  replace: '$1',
+});
+
+/** "that" after verbs of saying and knowing: "ensure that the output" -> "ensure the output". */
+export const thatComplement = patternRule({
+  id: 'telegraphic/that',
+  level: 'aggressive',
+  reason: TELEGRAPHIC,
+  pattern: phrase('(ensure|say|says|think|know|note|believe|remember|assume|consider|explain|check|show) that '),
+  replace: '$1 ',
+});
+
+/** "My first request is" was already shortened to "First request:"; "First" adds little. */
+export const firstLabel = patternRule({
+  id: 'telegraphic/first-label',
+  level: 'aggressive',
+  reason: TELEGRAPHIC,
+  pattern: new RegExp(`${SENTENCE_START}first (?=(?:request|sentence|command|question|prompt|claim|message|object|keywords?|title|problem|thought|statement|task|topic|code|word|input):)`, 'giu'),
+  replace: '',
+});
+
+/** Sentences that only invite or encourage ("Feel free to ask.", "Let's begin."). */
+export const invitations = patternRule({
+  id: 'telegraphic/invitation',
+  level: 'aggressive',
+  reason: 'a sentence that invites or encourages but asks for nothing',
+  pattern: new RegExp(`${SENTENCE_START}(?:let['’]?s (?:begin|start|get started)|now,? let['’]?s start[^.!?\\n]*|take a deep breath[^.!?\\n]*|i look forward to[^.!?\\n]*)[.!](?:[ \\t]+|$)`, 'giu'),
+  replace: '',
+});
+
+/** "feel free to be imaginative" -> "be imaginative". */
+export const feelFreeTo = patternRule({ id: 'telegraphic/feel-free-to', level: 'aggressive', reason: TELEGRAPHIC, pattern: phrase('feel free to '), replace: '' });
+
+export const TELEGRAPHIC_RULES: readonly CompressRule[] = [invitations, feelFreeTo, futureTense, thatComplement, firstLabel, articles];

@@ -1,0 +1,435 @@
+import type { Node } from 'web-tree-sitter';
+import type { PromptConstruction, PromptRole, PromptSite } from './model';
+import { isPlainlyNotPrompt, roleFromText } from './prompt-text';
+import { shapeOfCall } from './python-args';
+import { evaluateText, placeholdersOf, type Evaluated } from './python-eval';
+import { dottedName, type Binding, type PyIndex } from './python-index';
+import { definitionsOfNode, functionsCalled, whereOf, type Where } from './python-resolve';
+import { readString } from './python-strings';
+
+/**
+ * Turns the expressions that carry prompt text into PromptSites: plain text, message lists (dicts,
+ * tuples, message classes), prompt templates, followed through constants, `self.x` attributes,
+ * list appends and builder functions. Each string literal lands in at most one site; the first
+ * caller to reach it (calls in source order, then the file-wide sweep) decides its call and role.
+ */
+
+/** How the text reached the place that asked for it, which decides how strictly it is checked. */
+export type Via = 'direct' | 'constant' | 'builder' | 'ref';
+
+const MAX_DEPTH = 12;
+
+const ROLE_NAMES: Readonly<Record<string, PromptRole>> = {
+  system: 'system',
+  developer: 'developer',
+  user: 'user',
+  human: 'user',
+  assistant: 'assistant',
+  ai: 'assistant',
+  model: 'assistant',
+  tool: 'other',
+  function: 'other',
+};
+
+/** Message classes of LangChain, LlamaIndex and the SDKs, by the role they speak in. */
+const MESSAGE_CLASSES: Readonly<Record<string, PromptRole>> = {
+  SystemMessage: 'system',
+  HumanMessage: 'user',
+  UserMessage: 'user',
+  AIMessage: 'assistant',
+  AssistantMessage: 'assistant',
+  SystemMessagePromptTemplate: 'system',
+  HumanMessagePromptTemplate: 'user',
+  AIMessagePromptTemplate: 'assistant',
+};
+
+const TEXT_TEMPLATES = new Set(['PromptTemplate', 'RichPromptTemplate', 'StringPromptTemplate', 'ChatPromptTemplate']);
+
+/** Maps a role as written (`"human"`, `MessageRole.SYSTEM`) to a PromptRole. */
+export function roleFromName(written: string): PromptRole | null {
+  const key = written.slice(written.lastIndexOf('.') + 1).toLowerCase();
+  return ROLE_NAMES[key] ?? null;
+}
+
+function bindingName(binding: Binding): string {
+  return binding.name.replace(/^(self|cls)\./, '');
+}
+
+export class PromptCollector {
+  readonly sites: PromptSite[] = [];
+  private readonly claimed = new Set<number>();
+  private readonly active = new Set<string>();
+
+  constructor(private readonly index: PyIndex) {}
+
+  private text(node: Node): string {
+    return this.index.source.slice(node.startIndex, node.endIndex);
+  }
+
+  /** True when this string literal already belongs to a site. */
+  isClaimed(node: Node): boolean {
+    return this.claimed.has(node.startIndex);
+  }
+
+  /** Runs `fn` unless the same node is already being followed for the same purpose (cycles through names). */
+  private guard(node: Node, purpose: string, depth: number, fn: () => void): void {
+    const key = `${purpose}:${node.id}`;
+    if (depth > MAX_DEPTH || this.active.has(key)) return;
+    this.active.add(key);
+    try {
+      fn();
+    } finally {
+      this.active.delete(key);
+    }
+  }
+
+  /** Adds a site for an evaluated string expression unless one of its literals is taken or it reads as no prompt. */
+  emit(evaluated: Evaluated, role: PromptRole | null, name: string | null, callIndex: number | null, via: Via, accept?: (text: string) => boolean): boolean {
+    if (evaluated.pieces.some((p) => this.claimed.has(p.span.start))) return false;
+    const text = evaluated.text;
+    if (text.trim() === '') return false;
+    if (via === 'ref' && isPlainlyNotPrompt(text)) return false;
+    if (accept && !accept(text)) return false;
+    for (const piece of evaluated.pieces) this.claimed.add(piece.span.start);
+    const pieces = [...evaluated.pieces].sort((a, b) => a.span.start - b.span.start);
+    this.sites.push({
+      span: { start: pieces[0].span.start, end: pieces[pieces.length - 1].span.end },
+      pieces,
+      text,
+      placeholders: placeholdersOf(evaluated),
+      role: role ?? roleFromText(text),
+      construction: construction(evaluated, via),
+      name,
+      callIndex,
+    });
+    return true;
+  }
+
+  /** A string-valued expression: literals and formatting, names bound to them, builder calls, templates. */
+  fromText(node: Node, where: Where, role: PromptRole | null, name: string | null, callIndex: number | null, via: Via, depth = 0): void {
+    this.guard(node, 'text', depth, () => {
+      const next = depth + 1;
+      switch (node.type) {
+        case 'parenthesized_expression':
+        case 'await':
+          for (const child of node.namedChildren) if (child) this.fromText(child, where, role, name, callIndex, via, next);
+          return;
+        case 'conditional_expression':
+          for (const i of [0, 2]) {
+            const child = node.namedChildren[i];
+            if (child) this.fromText(child, where, role, name, callIndex, via, next);
+          }
+          return;
+        case 'boolean_operator':
+          for (const field of ['left', 'right']) {
+            const child = node.childForFieldName(field);
+            if (child) this.fromText(child, where, role, name, callIndex, via, next);
+          }
+          return;
+        case 'identifier':
+        case 'attribute':
+          for (const binding of definitionsOfNode(this.index, node, where)) {
+            const bound = binding.op === 'param' ? via : via === 'direct' ? 'constant' : via;
+            this.fromText(binding.value, whereOf(binding), role, name ?? bindingName(binding), callIndex, bound, next);
+          }
+          return;
+        case 'list':
+        case 'tuple':
+          for (const item of node.namedChildren) if (item) this.fromText(item, where, role, name, callIndex, via, next);
+          return;
+        case 'dictionary':
+          this.contentBlock(node, where, role, name, callIndex, via, next);
+          return;
+        case 'call':
+          if (this.fromCall(node, where, role, name, callIndex, via, next)) return;
+          break;
+      }
+      const evaluated = evaluateText(node, this.index.source);
+      if (!evaluated) return;
+      this.emit(evaluated, role, name, callIndex, via);
+      for (const ref of evaluated.refs) this.fromText(ref, where, role, null, callIndex, 'ref', next);
+    });
+  }
+
+  /** `{"type": "text", "text": "..."}` content blocks and Gemini `{"parts": [...]}` / `{"text": ...}` dicts. */
+  private contentBlock(node: Node, where: Where, role: PromptRole | null, name: string | null, callIndex: number | null, via: Via, depth: number): void {
+    for (const pair of node.namedChildren) {
+      if (pair?.type !== 'pair') continue;
+      const key = pair.childForFieldName('key');
+      const value = pair.childForFieldName('value');
+      if (!key || key.type !== 'string' || !value) continue;
+      const keyText = readString(key, this.index.source).text;
+      if (keyText === 'text' || keyText === 'parts' || keyText === 'content') this.fromText(value, where, role, name, callIndex, via, depth);
+    }
+  }
+
+  /** Calls in a text position: builder functions, templates, `.format()` on a named template. Returns true when handled. */
+  private fromCall(node: Node, where: Where, role: PromptRole | null, name: string | null, callIndex: number | null, via: Via, depth: number): boolean {
+    const fn = node.childForFieldName('function');
+    if (!fn) return false;
+    const functions = functionsCalled(this.index, fn, where);
+    if (functions.length > 0) {
+      for (const scope of functions) {
+        const fnName = this.index.scopes.get(scope)?.name ?? null;
+        for (const value of this.index.returns.get(scope) ?? []) {
+          this.fromText(value, { scope, at: value.startIndex }, role, name ?? fnName, callIndex, via === 'ref' ? 'ref' : 'builder', depth);
+        }
+      }
+      return true;
+    }
+    const callee = dottedName(fn, this.index.source) ?? '';
+    const last = callee.slice(callee.lastIndexOf('.') + 1);
+    if (TEXT_TEMPLATES.has(last) || last === 'from_template' || last === 'from_messages' || last in MESSAGE_CLASSES) {
+      this.fromTemplate(node, where, callIndex, depth, name);
+      return true;
+    }
+    const shape = shapeOfCall(node, this.index.source);
+    if (fn.type === 'attribute' && /^(format|format_map|format_prompt|format_messages|partial|invoke|to_string|to_messages)$/.test(last)) {
+      const receiver = fn.childForFieldName('object');
+      if (receiver && receiver.type !== 'string' && receiver.type !== 'concatenated_string' && !evaluateText(receiver, this.index.source)) {
+        this.fromText(receiver, where, role, name, callIndex, via, depth);
+        for (const value of shape?.keywords.values() ?? []) this.fromText(value, where, role, null, callIndex, 'ref', depth);
+        return true;
+      }
+    }
+    if (/(^|\.)(Part|Content)$/.test(callee) || last === 'from_text') {
+      for (const value of [...(shape?.positional ?? []), ...(shape?.keywords.values() ?? [])]) this.fromText(value, where, role, name, callIndex, via, depth);
+      return true;
+    }
+    return false;
+  }
+
+  /** A messages argument: a list of messages, a name bound to one (with its appends), a builder's return, or plain text. */
+  fromMessages(node: Node, where: Where, role: PromptRole, callIndex: number | null, depth = 0): void {
+    this.guard(node, 'messages', depth, () => {
+      const next = depth + 1;
+      switch (node.type) {
+        case 'list':
+        case 'tuple':
+          for (const item of node.namedChildren) if (item) this.fromMessage(item, where, role, callIndex, next);
+          return;
+        case 'list_splat':
+        case 'parenthesized_expression':
+        case 'await':
+          for (const child of node.namedChildren) if (child) this.fromMessages(child, where, role, callIndex, next);
+          return;
+        case 'subscript': {
+          const value = node.childForFieldName('value');
+          if (value) this.fromMessages(value, where, role, callIndex, next);
+          return;
+        }
+        case 'binary_operator':
+          if (!evaluateText(node, this.index.source)) {
+            for (const field of ['left', 'right']) {
+              const child = node.childForFieldName(field);
+              if (child) this.fromMessages(child, where, role, callIndex, next);
+            }
+            return;
+          }
+          break;
+        case 'identifier':
+        case 'attribute': {
+          const name = dottedName(node, this.index.source);
+          for (const binding of definitionsOfNode(this.index, node, where)) this.fromMessageValue(binding, role, callIndex, next);
+          for (const mutation of (name && this.index.mutations.get(name)) || []) {
+            const at = { scope: mutation.scope, at: mutation.start };
+            if (mutation.method === 'extend') this.fromMessages(mutation.argument, at, role, callIndex, next);
+            else this.fromMessage(mutation.argument, at, role, callIndex, next);
+          }
+          return;
+        }
+        case 'call': {
+          const fn = node.childForFieldName('function');
+          const functions = fn ? functionsCalled(this.index, fn, where) : [];
+          if (functions.length > 0) {
+            for (const scope of functions) {
+              for (const value of this.index.returns.get(scope) ?? []) this.fromMessages(value, { scope, at: value.startIndex }, role, callIndex, next);
+            }
+            return;
+          }
+          const callee = fn ? (dottedName(fn, this.index.source) ?? '') : '';
+          if (/(^|\.)(list|copy|deepcopy)$/.test(callee)) {
+            const inner = node.childForFieldName('arguments')?.namedChildren[0];
+            if (inner) this.fromMessages(inner, where, role, callIndex, next);
+            return;
+          }
+          break;
+        }
+        case 'dictionary':
+          this.fromMessage(node, where, role, callIndex, next);
+          return;
+      }
+      this.fromMessage(node, where, role, callIndex, next);
+    });
+  }
+
+  /** A name bound to a list (or to one message, or to text) used as the messages. */
+  private fromMessageValue(binding: Binding, role: PromptRole, callIndex: number | null, depth: number): void {
+    const value = binding.value;
+    const at = whereOf(binding);
+    if (value.type === 'list' || value.type === 'tuple' || value.type === 'list_comprehension' || value.type === 'binary_operator' || value.type === 'call') {
+      this.fromMessages(value, at, role, callIndex, depth);
+    } else {
+      this.fromMessage(value, at, role, callIndex, depth);
+    }
+  }
+
+  /** One message: a role/content dict, a `(role, text)` tuple, a message class, a template, or text. */
+  fromMessage(node: Node, where: Where, role: PromptRole, callIndex: number | null, depth = 0): void {
+    this.guard(node, 'message', depth, () => {
+      const next = depth + 1;
+      switch (node.type) {
+        case 'dictionary':
+          this.messageDict(node, where, role, callIndex, next);
+          return;
+        case 'tuple':
+        case 'parenthesized_expression': {
+          const items = node.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+          if (node.type === 'tuple' && items.length === 2 && items[0].type === 'string') {
+            const written = readString(items[0], this.index.source).text;
+            if (written === 'placeholder') return;
+            this.fromText(items[1], where, roleFromName(written) ?? role, null, callIndex, 'direct', next);
+            return;
+          }
+          if (node.type === 'parenthesized_expression' && items[0]) this.fromMessage(items[0], where, role, callIndex, next);
+          return;
+        }
+        case 'identifier':
+        case 'attribute':
+          for (const binding of definitionsOfNode(this.index, node, where)) {
+            const value = binding.value;
+            if (value.type === 'dictionary' || value.type === 'call' || value.type === 'tuple') this.fromMessage(value, whereOf(binding), role, callIndex, next);
+            else this.fromText(value, whereOf(binding), role, bindingName(binding), callIndex, 'constant', next);
+          }
+          return;
+        case 'call':
+          if (this.messageCall(node, where, role, callIndex, next)) return;
+          break;
+        case 'list_splat':
+          for (const child of node.namedChildren) if (child) this.fromMessages(child, where, role, callIndex, next);
+          return;
+      }
+      this.fromText(node, where, role, null, callIndex, 'direct', next);
+    });
+  }
+
+  private messageDict(node: Node, where: Where, role: PromptRole, callIndex: number | null, depth: number): void {
+    let written: PromptRole | null = null;
+    const contents: Node[] = [];
+    for (const pair of node.namedChildren) {
+      if (pair?.type !== 'pair') continue;
+      const key = pair.childForFieldName('key');
+      const value = pair.childForFieldName('value');
+      if (!key || key.type !== 'string' || !value) continue;
+      const keyText = readString(key, this.index.source).text;
+      if (keyText === 'role') written = value.type === 'string' ? roleFromName(readString(value, this.index.source).text) : roleFromName(this.text(value));
+      else if (keyText === 'content' || keyText === 'parts' || keyText === 'text') contents.push(value);
+    }
+    for (const content of contents) this.fromText(content, where, written ?? role, null, callIndex, 'direct', depth);
+  }
+
+  /** Message classes, `dict(role=..., content=...)`, `ChatMessage(role=..., content=...)`, Gemini `Content`/`Part`. */
+  private messageCall(node: Node, where: Where, role: PromptRole, callIndex: number | null, depth: number): boolean {
+    const fn = node.childForFieldName('function');
+    const callee = fn ? (dottedName(fn, this.index.source) ?? '') : '';
+    const parts = callee.split('.');
+    const last = parts[parts.length - 1];
+    const owner = parts.length > 1 ? parts[parts.length - 2] : '';
+    const shape = shapeOfCall(node, this.index.source);
+    if (!shape) return false;
+    if (last === 'MessagesPlaceholder') return true;
+    const classRole = MESSAGE_CLASSES[last] ?? MESSAGE_CLASSES[owner];
+    if (classRole) {
+      const content = shape.keywords.get('content') ?? shape.keywords.get('template') ?? shape.keywords.get('prompt') ?? shape.positional[0];
+      if (content) this.fromText(content, where, classRole, null, callIndex, 'direct', depth);
+      return true;
+    }
+    if (last === 'dict' || last === 'ChatMessage' || last === 'Content' || last === 'Message') {
+      const written = shape.keywords.get('role');
+      const messageRole = written ? (written.type === 'string' ? roleFromName(readString(written, this.index.source).text) : roleFromName(this.text(written))) : null;
+      const content = shape.keywords.get('content') ?? shape.keywords.get('parts') ?? shape.keywords.get('text') ?? shape.positional[0];
+      if (content) this.fromText(content, where, messageRole ?? role, null, callIndex, 'direct', depth);
+      return true;
+    }
+    if (TEXT_TEMPLATES.has(last) || TEXT_TEMPLATES.has(owner)) {
+      this.fromTemplate(node, where, callIndex, depth, null);
+      return true;
+    }
+    return false;
+  }
+
+  /** A prompt template object: `PromptTemplate(...)`, `ChatPromptTemplate.from_messages([...])`, a DSPy signature class. */
+  fromTemplate(node: Node, where: Where, callIndex: number | null, depth = 0, name: string | null = null): void {
+    this.guard(node, 'template', depth, () => {
+      const next = depth + 1;
+      if (node.type === 'identifier' || node.type === 'attribute') {
+        for (const binding of definitionsOfNode(this.index, node, where, false)) {
+          this.fromTemplate(binding.value, whereOf(binding), callIndex, next, name ?? bindingName(binding));
+        }
+        this.signatureDocstring(this.text(node), callIndex);
+        return;
+      }
+      if (node.type === 'binary_operator') {
+        for (const field of ['left', 'right']) {
+          const child = node.childForFieldName(field);
+          if (child) this.fromTemplate(child, where, callIndex, next, null);
+        }
+        return;
+      }
+      if (node.type !== 'call') return;
+      const fn = node.childForFieldName('function');
+      const shape = shapeOfCall(node, this.index.source);
+      if (!fn || !shape) return;
+      const callee = dottedName(fn, this.index.source) ?? '';
+      const parts = callee.split('.');
+      const last = parts[parts.length - 1];
+      const owner = parts.length > 1 ? parts[parts.length - 2] : '';
+      if (last === 'from_messages' || (last === 'ChatPromptTemplate' && (shape.keywords.has('messages') || shape.positional[0]?.type === 'list'))) {
+        const list = shape.keywords.get('messages') ?? shape.positional[0];
+        if (list) this.fromMessages(list, where, 'user', callIndex, next);
+        return;
+      }
+      if (MESSAGE_CLASSES[last] || MESSAGE_CLASSES[owner]) {
+        this.messageCall(node, where, 'user', callIndex, next);
+        return;
+      }
+      if (TEXT_TEMPLATES.has(last) || TEXT_TEMPLATES.has(owner) || last === 'from_template') {
+        const role: PromptRole = owner === 'ChatPromptTemplate' ? 'user' : 'template';
+        const template = shape.keywords.get('template') ?? shape.keywords.get('template_str') ?? shape.positional[0];
+        if (template) this.fromText(template, where, role, name, callIndex, 'direct', next);
+        for (const key of ['prefix', 'suffix']) {
+          const value = shape.keywords.get(key);
+          if (value) this.fromText(value, where, role, name, callIndex, 'direct', next);
+        }
+        return;
+      }
+      if (fn.type === 'attribute' && /^(partial|with_config|pipe)$/.test(last)) {
+        const receiver = fn.childForFieldName('object');
+        if (receiver) this.fromTemplate(receiver, where, callIndex, next, name);
+        return;
+      }
+      const prompt = shape.keywords.get('prompt');
+      if (prompt) this.fromTemplate(prompt, where, callIndex, next, name);
+    });
+  }
+
+  /** `class QA(dspy.Signature): """..."""`: the docstring becomes the module's instructions. */
+  signatureDocstring(className: string, callIndex: number | null): void {
+    for (const scope of this.index.scopes.values()) {
+      if (scope.kind !== 'class' || scope.name !== className || !scope.node) continue;
+      const superclasses = scope.node.childForFieldName('superclasses');
+      if (!superclasses || !/Signature\b/.test(this.text(superclasses))) continue;
+      const first = scope.node.childForFieldName('body')?.namedChildren[0];
+      const docstring = first?.type === 'expression_statement' ? first.namedChildren[0] : null;
+      if (!docstring || docstring.type !== 'string') continue;
+      const evaluated = evaluateText(docstring, this.index.source);
+      if (evaluated) this.emit({ ...evaluated, construction: 'docstring' }, 'system', className, callIndex, 'direct');
+    }
+  }
+}
+
+function construction(evaluated: Evaluated, via: Via): PromptConstruction {
+  if (via === 'builder' && (evaluated.construction === 'literal' || evaluated.construction === 'f-string')) return 'builder';
+  if (via === 'constant' && evaluated.construction === 'literal') return 'constant';
+  return evaluated.construction;
+}

@@ -1,0 +1,341 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import { dottedName, literalText, unwrap } from './script-strings';
+
+/**
+ * One pass over a JS/TS tree that records what the extractor looks up later: bindings with their
+ * scopes, imports, functions and their returns, and the calls, `new`s, object pairs and long
+ * strings it inspects. Everything after this pass works from these lists, never from the tree.
+ */
+
+export type BindingKind = 'variable' | 'parameter' | 'function' | 'field' | 'assignment';
+
+export interface Binding {
+  /** An identifier, or a dotted member for fields and `this.x = ...` (`this.client`). */
+  name: string;
+  /** The bound expression; null for parameters and destructured names. */
+  value: Node | null;
+  kind: BindingKind;
+  /** Where the name is visible: the enclosing block, function or class body. */
+  scopeStart: number;
+  scopeEnd: number;
+  /** Where the binding happens, to prefer the latest one before a use. */
+  at: number;
+}
+
+/** What an import brings in: `imported` is `default`, `*` or the exported name. */
+export interface ImportBinding {
+  source: string;
+  imported: string;
+}
+
+export interface FunctionInfo {
+  node: Node;
+  returns: Node[];
+}
+
+export interface ScriptIndex {
+  bindings: Map<string, Binding[]>;
+  /** `x += ...` on a name, in source order, for prompts built up piece by piece. */
+  appends: Map<string, Node[]>;
+  imports: Map<string, ImportBinding>;
+  /** Functions by node id. */
+  functions: Map<number, FunctionInfo>;
+  calls: Node[];
+  news: Node[];
+  pairs: Node[];
+  /** String and template literals long enough to be a prompt. */
+  longStrings: Node[];
+}
+
+const SCOPE_TYPES = new Set(['program', 'statement_block', 'class_body', 'for_statement', 'for_in_statement', 'switch_body', 'catch_clause']);
+const FUNCTION_TYPES = new Set([
+  'function_declaration',
+  'function_expression',
+  'function',
+  'arrow_function',
+  'method_definition',
+  'generator_function_declaration',
+  'generator_function',
+]);
+/** Shorter literals are never reported from their text alone. */
+const LONG_STRING = 24;
+
+interface Frame {
+  depth: number;
+  start: number;
+  end: number;
+  kind: 'scope' | 'function' | 'class';
+  fn?: FunctionInfo;
+}
+
+/** Identifier names bound by a parameter list or destructuring pattern. */
+function patternNames(node: Node, out: string[]): void {
+  switch (node.type) {
+    case 'identifier':
+    case 'shorthand_property_identifier_pattern':
+      out.push(node.text);
+      return;
+    case 'required_parameter':
+    case 'optional_parameter': {
+      const pattern = node.childForFieldName('pattern');
+      if (pattern) patternNames(pattern, out);
+      return;
+    }
+    case 'assignment_pattern':
+    case 'object_assignment_pattern': {
+      const left = node.childForFieldName('left');
+      if (left) patternNames(left, out);
+      return;
+    }
+    case 'pair_pattern': {
+      const value = node.childForFieldName('value');
+      if (value) patternNames(value, out);
+      return;
+    }
+    default:
+      for (const child of node.namedChildren) if (child) patternNames(child, out);
+  }
+}
+
+class IndexBuilder {
+  readonly index: ScriptIndex = {
+    bindings: new Map(),
+    appends: new Map(),
+    imports: new Map(),
+    functions: new Map(),
+    calls: [],
+    news: [],
+    pairs: [],
+    longStrings: [],
+  };
+  private readonly frames: Frame[] = [];
+
+  private scope(): Frame {
+    for (let i = this.frames.length - 1; i >= 0; i--) if (this.frames[i].kind !== 'function') return this.frames[i];
+    return this.frames[0];
+  }
+
+  /** The scope a `this.x` member lives in: the enclosing class body, or the whole file. */
+  private classScope(): Frame {
+    for (let i = this.frames.length - 1; i >= 0; i--) if (this.frames[i].kind === 'class') return this.frames[i];
+    return this.frames[0];
+  }
+
+  private bind(name: string, value: Node | null, kind: BindingKind, at: number, scope: { start: number; end: number }): void {
+    let list = this.index.bindings.get(name);
+    if (!list) this.index.bindings.set(name, (list = []));
+    list.push({ name, value, kind, at, scopeStart: scope.start, scopeEnd: scope.end });
+  }
+
+  /** The scope of an assignment target: the binding it assigns to, when known. */
+  private assignmentScope(name: string, at: number): { start: number; end: number } {
+    if (name.startsWith('this.')) return this.classScope();
+    const existing = resolveBinding(this.index, name, at);
+    return existing ? { start: existing.scopeStart, end: existing.scopeEnd } : this.scope();
+  }
+
+  enter(type: string, depth: number, get: () => Node, start: number, end: number): void {
+    if (SCOPE_TYPES.has(type)) {
+      this.frames.push({ depth, start, end, kind: type === 'class_body' ? 'class' : 'scope' });
+    }
+    if (FUNCTION_TYPES.has(type)) return this.enterFunction(get(), depth);
+    switch (type) {
+      case 'variable_declarator':
+        return this.declarator(get());
+      case 'public_field_definition':
+      case 'field_definition':
+        return this.field(get());
+      case 'assignment_expression':
+        return this.assignment(get());
+      case 'augmented_assignment_expression':
+        return this.append(get());
+      case 'import_statement':
+        return this.importStatement(get());
+      case 'return_statement':
+        return this.returnStatement(get());
+      case 'call_expression':
+        this.index.calls.push(get());
+        return;
+      case 'new_expression':
+        this.index.news.push(get());
+        return;
+      case 'pair':
+        this.index.pairs.push(get());
+        return;
+      case 'string':
+      case 'template_string':
+        if (end - start >= LONG_STRING) this.index.longStrings.push(get());
+        return;
+    }
+  }
+
+  leave(depth: number): void {
+    while (this.frames.length > 1 && this.frames[this.frames.length - 1].depth >= depth) this.frames.pop();
+  }
+
+  private enterFunction(node: Node, depth: number): void {
+    const info: FunctionInfo = { node, returns: [] };
+    this.index.functions.set(node.id, info);
+    const name = node.childForFieldName('name');
+    if (name && node.type === 'method_definition') {
+      this.bind(`this.${name.text}`, node, 'function', node.startIndex, this.classScope());
+    } else if (name && node.type !== 'function_expression') {
+      this.bind(name.text, node, 'function', node.startIndex, this.scope());
+    }
+    this.frames.push({ depth, start: node.startIndex, end: node.endIndex, kind: 'function', fn: info });
+    const names: string[] = [];
+    const params = node.childForFieldName('parameters') ?? node.childForFieldName('parameter');
+    if (params) patternNames(params, names);
+    for (const param of names) this.bind(param, null, 'parameter', node.startIndex, { start: node.startIndex, end: node.endIndex });
+    const body = node.childForFieldName('body');
+    if (node.type === 'arrow_function' && body && body.type !== 'statement_block') info.returns.push(body);
+  }
+
+  private returnStatement(node: Node): void {
+    const value = node.namedChildren[0];
+    if (!value) return;
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const fn = this.frames[i].fn;
+      if (fn) {
+        fn.returns.push(value);
+        return;
+      }
+    }
+  }
+
+  private declarator(node: Node): void {
+    const name = node.childForFieldName('name');
+    const value = node.childForFieldName('value');
+    if (!name) return;
+    if (name.type === 'identifier') {
+      this.bind(name.text, value, 'variable', node.startIndex, this.scope());
+      if (value) this.requireImport(value, name.text, null);
+      return;
+    }
+    const names: string[] = [];
+    patternNames(name, names);
+    for (const n of names) this.bind(n, null, 'variable', node.startIndex, this.scope());
+    if (value && name.type === 'object_pattern') {
+      for (const prop of name.namedChildren) {
+        if (prop?.type === 'shorthand_property_identifier_pattern') this.requireImport(value, prop.text, prop.text);
+        if (prop?.type === 'pair_pattern') {
+          const key = prop.childForFieldName('key');
+          const local = prop.childForFieldName('value');
+          if (key && local?.type === 'identifier') this.requireImport(value, local.text, key.text);
+        }
+      }
+    }
+  }
+
+  /** `const x = require("m")`, `const { a } = require("m")`, `await import("m")`. */
+  private requireImport(value: Node, local: string, imported: string | null): void {
+    let call = unwrap(value);
+    if (call.type === 'await_expression' && call.namedChildren[0]) call = unwrap(call.namedChildren[0]);
+    if (call.type !== 'call_expression') return;
+    const fn = call.childForFieldName('function');
+    if (!fn || (fn.text !== 'require' && fn.type !== 'import')) return;
+    const arg = call.childForFieldName('arguments')?.namedChildren[0];
+    const source = arg ? literalText(arg) : null;
+    if (source !== null) this.index.imports.set(local, { source, imported: imported ?? '*' });
+  }
+
+  private field(node: Node): void {
+    const name = node.childForFieldName('name') ?? node.childForFieldName('property');
+    const value = node.childForFieldName('value');
+    if (!name) return;
+    const isStatic = node.children.some((c) => c?.type === 'static');
+    this.bind(isStatic ? name.text : `this.${name.text}`, value, 'field', node.startIndex, this.classScope());
+  }
+
+  private assignment(node: Node): void {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    const name = left ? dottedName(left) : null;
+    if (!name || !right) return;
+    this.bind(name, right, 'assignment', node.startIndex, this.assignmentScope(name, node.startIndex));
+  }
+
+  private append(node: Node): void {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    const operator = node.childForFieldName('operator')?.text;
+    const name = left ? dottedName(left) : null;
+    if (!name || !right || operator !== '+=') return;
+    let list = this.index.appends.get(name);
+    if (!list) this.index.appends.set(name, (list = []));
+    list.push(right);
+  }
+
+  private importStatement(node: Node): void {
+    const sourceNode = node.childForFieldName('source');
+    const source = sourceNode ? literalText(sourceNode) : null;
+    if (source === null) return;
+    const clause = node.namedChildren.find((c) => c?.type === 'import_clause');
+    if (!clause) return;
+    for (const part of clause.namedChildren) {
+      if (!part) continue;
+      if (part.type === 'identifier') this.index.imports.set(part.text, { source, imported: 'default' });
+      if (part.type === 'namespace_import') {
+        const id = part.namedChildren.find((c) => c?.type === 'identifier');
+        if (id) this.index.imports.set(id.text, { source, imported: '*' });
+      }
+      if (part.type === 'named_imports') {
+        for (const spec of part.namedChildren) {
+          if (spec?.type !== 'import_specifier') continue;
+          const name = spec.childForFieldName('name');
+          const alias = spec.childForFieldName('alias');
+          if (name) this.index.imports.set((alias ?? name).text, { source, imported: name.text });
+        }
+      }
+    }
+  }
+}
+
+/** Builds the index in one cursor walk; nodes are materialised only for the types it records. */
+export function indexScript(tree: Tree): ScriptIndex {
+  const builder = new IndexBuilder();
+  const cursor = tree.walk();
+  try {
+    let depth = 0;
+    for (;;) {
+      builder.enter(cursor.nodeType, depth, () => cursor.currentNode, cursor.startIndex, cursor.endIndex);
+      if (cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      for (;;) {
+        builder.leave(depth);
+        if (cursor.gotoNextSibling()) break;
+        if (!cursor.gotoParent()) return builder.index;
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/**
+ * The binding a name refers to at an offset: the innermost scope holding it, and in that scope
+ * the latest binding with a value at or before the offset (hoisted functions: the first).
+ */
+export function resolveBinding(index: ScriptIndex, name: string, at: number): Binding | null {
+  const list = index.bindings.get(name);
+  if (!list) return null;
+  let bestScope = -1;
+  let candidates: Binding[] = [];
+  for (const b of list) {
+    if (b.scopeStart > at || at >= b.scopeEnd) continue;
+    if (b.scopeStart > bestScope) {
+      bestScope = b.scopeStart;
+      candidates = [b];
+    } else if (b.scopeStart === bestScope) {
+      candidates.push(b);
+    }
+  }
+  if (candidates.length === 0) return null;
+  const withValue = candidates.filter((b) => b.value !== null);
+  if (withValue.length === 0) return candidates[0];
+  const before = withValue.filter((b) => b.at <= at);
+  return before.length > 0 ? before[before.length - 1] : withValue[0];
+}

@@ -1,0 +1,336 @@
+import type { Node } from 'web-tree-sitter';
+import type { PromptConstruction, PromptRole, PromptSite } from './model';
+import { isPlainlyNotPrompt, roleFromText } from './prompt-text';
+import { resolveBinding } from './script-index';
+import { type PromptArg, TEMPLATE_CLASSES, TEMPLATE_FACTORIES } from './script-sdk';
+import { type StringValue, dottedName, lastName, literalText, stringValue, unwrap } from './script-strings';
+import { type ScriptValues, isReference, memberValue } from './script-values';
+
+/**
+ * Turns prompt-carrying expressions into PromptSites: string expressions, the constants and
+ * builder functions they name, message lists in every SDK's shape, and LangChain templates.
+ * Each anchor becomes at most one site; the first call that reaches it keeps it.
+ */
+
+const MAX_DEPTH = 12;
+const FUNCTION_TYPES = new Set(['arrow_function', 'function_expression', 'function', 'function_declaration', 'method_definition']);
+
+/** Message classes and the role each speaks in (LangChain). */
+const MESSAGE_CLASSES: Record<string, PromptRole> = {
+  SystemMessage: 'system',
+  HumanMessage: 'user',
+  AIMessage: 'assistant',
+  SystemMessagePromptTemplate: 'system',
+  HumanMessagePromptTemplate: 'user',
+  AIMessagePromptTemplate: 'assistant',
+};
+
+/** A role as SDKs and frameworks spell it; null for roles that carry no prompt (tool results, placeholders). */
+export function normalizeRole(role: string): PromptRole | null {
+  switch (role.toLowerCase()) {
+    case 'system':
+      return 'system';
+    case 'developer':
+      return 'developer';
+    case 'user':
+    case 'human':
+      return 'user';
+    case 'assistant':
+    case 'ai':
+    case 'model':
+    case 'bot':
+      return 'assistant';
+    case 'tool':
+    case 'function':
+    case 'placeholder':
+      return null;
+    default:
+      return 'other';
+  }
+}
+
+export function isMessageClass(name: string): boolean {
+  return name in MESSAGE_CLASSES;
+}
+
+interface Target {
+  role: PromptRole | null;
+  callIndex: number | null;
+  name: string | null;
+  construction?: PromptConstruction;
+  /** Reached through an interpolation: only text that reads as text is kept. */
+  viaRef?: boolean;
+}
+
+export class PromptCollector {
+  readonly sites: PromptSite[] = [];
+  private readonly byAnchor = new Map<string, PromptSite>();
+  private readonly pushes = new Map<string, Node[]>();
+
+  constructor(private readonly values: ScriptValues) {
+    // `messages.push({ role, content })` adds to a list declared elsewhere.
+    for (const call of values.index.calls) {
+      const name = call.childForFieldName('function');
+      const callee = name ? dottedName(name) : null;
+      if (!callee || !/\.(push|unshift)$/.test(callee)) continue;
+      const list = callee.slice(0, callee.lastIndexOf('.'));
+      let calls = this.pushes.get(list);
+      if (!calls) this.pushes.set(list, (calls = []));
+      calls.push(call);
+    }
+  }
+
+  /** True when a site already covers this expression. */
+  has(node: Node): boolean {
+    return this.byAnchor.has(anchorKey(unwrap(node)));
+  }
+
+  /** Adds the sites an SDK argument, model setting or template carries. */
+  collect(arg: PromptArg, callIndex: number | null, name: string | null = null): void {
+    const target = { role: arg.role, callIndex, name };
+    if (arg.mode === 'text') this.text(arg.node, target, 0);
+    else if (arg.mode === 'messages') this.messages(arg.node, target, 0);
+    else this.template(arg.node, target, 0);
+  }
+
+  /** Adds a resolved string as a site, unless its anchor already has one. */
+  add(value: StringValue, target: Target): PromptSite | null {
+    const key = anchorKey(value.node);
+    if (this.byAnchor.has(key)) return null;
+    if (value.text.trim() === '' || (target.viaRef && isPlainlyNotPrompt(value.text))) return null;
+    const pieces = value.pieces;
+    const site: PromptSite = {
+      span: { start: pieces[0].span.start, end: pieces[pieces.length - 1].span.end },
+      pieces,
+      text: value.text,
+      placeholders: value.placeholders,
+      role: target.role ?? roleFromText(value.literalOnly),
+      construction: target.construction ?? value.construction,
+      name: target.name,
+      callIndex: target.callIndex,
+    };
+    this.byAnchor.set(key, site);
+    this.sites.push(site);
+    return site;
+  }
+
+  /** A string expression: a literal, a constant, a builder call, either branch of a condition. */
+  text(node: Node, target: Target, depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    let n = unwrap(node);
+    if (n.type === 'await_expression' && n.namedChildren[0]) n = unwrap(n.namedChildren[0]);
+    if (isReference(n)) return this.reference(n, target, depth, true, (v, t) => this.text(v, t, depth + 1));
+    switch (n.type) {
+      case 'ternary_expression':
+        for (const branch of [n.childForFieldName('consequence'), n.childForFieldName('alternative')]) if (branch) this.text(branch, target, depth + 1);
+        return;
+      case 'binary_expression': {
+        const op = n.childForFieldName('operator')?.type;
+        if (op === '||' || op === '??' || op === '&&') {
+          for (const side of [n.childForFieldName('left'), n.childForFieldName('right')]) if (side) this.text(side, target, depth + 1);
+          return;
+        }
+        break;
+      }
+      case 'array':
+      case 'object':
+        return this.messages(n, target, depth + 1);
+      case 'call_expression':
+      case 'new_expression':
+        if (this.construct(n, target, depth)) return;
+        break;
+    }
+    const value = stringValue(n, (id) => this.values.boundValue(id));
+    if (!value) return;
+    const site = this.add(value, target);
+    if (!site) return;
+    // Constants and builders interpolated into this prompt are part of what the call sends.
+    for (const ref of value.refs) this.text(ref, { ...target, name: null, construction: undefined, viaRef: true }, depth + 1);
+  }
+
+  /** A list of messages, or one message, in any SDK's shape; bare strings take the default role. */
+  messages(node: Node, target: Target, depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    let n = unwrap(node);
+    if (n.type === 'await_expression' && n.namedChildren[0]) n = unwrap(n.namedChildren[0]);
+    if (isReference(n)) {
+      this.reference(n, target, depth, false, (v, t) => this.messages(v, t, depth + 1));
+      this.pushed(n, target, depth);
+      return;
+    }
+    switch (n.type) {
+      case 'array':
+        for (const element of n.namedChildren) if (element) this.element(element, target, depth + 1);
+        return;
+      case 'object':
+        return this.messageObject(n, target, depth + 1);
+      case 'ternary_expression':
+        for (const branch of [n.childForFieldName('consequence'), n.childForFieldName('alternative')]) if (branch) this.messages(branch, target, depth + 1);
+        return;
+      case 'call_expression': {
+        if (this.construct(n, target, depth)) return;
+        const fn = n.childForFieldName('function');
+        const method = fn?.type === 'member_expression' ? (fn.childForFieldName('property')?.text ?? '') : '';
+        // `await template.format({ ... })`: the template's text is what is sent.
+        if (/^(format|formatMessages|formatPromptValue)$/.test(method) && fn?.childForFieldName('object')) {
+          return this.messages(fn.childForFieldName('object')!, target, depth + 1);
+        }
+        // `history.slice(-10)`, `base.concat(extra)`: the receiver's messages (and the added ones).
+        if (fn && /^(slice|concat|filter|flat|toReversed)$/.test(method)) {
+          const receiver = fn.childForFieldName('object');
+          if (receiver) this.messages(receiver, target, depth + 1);
+          for (const arg of n.childForFieldName('arguments')?.namedChildren ?? []) if (arg?.type === 'array' || arg?.type === 'identifier') this.messages(arg, target, depth + 1);
+          return;
+        }
+        break;
+      }
+      case 'new_expression':
+        if (this.construct(n, target, depth)) return;
+        break;
+    }
+    this.text(n, target, depth + 1);
+  }
+
+  /** One element of a messages list. */
+  private element(node: Node, target: Target, depth: number): void {
+    const n = unwrap(node);
+    if (n.type === 'spread_element') {
+      const inner = n.namedChildren[0];
+      if (inner) this.messages(inner, target, depth + 1);
+      return;
+    }
+    // LangChain tuples: ["system", "You are ..."].
+    if (n.type === 'array' && n.namedChildren.length === 2) {
+      const role = literalText(n.namedChildren[0]!);
+      if (role !== null) {
+        const normalized = normalizeRole(role);
+        if (normalized) this.text(n.namedChildren[1]!, { ...target, role: normalized }, depth + 1);
+        return;
+      }
+    }
+    this.messages(n, target, depth + 1);
+  }
+
+  /** `{ role, content }`, `{ role, parts: [{ text }] }`, `{ type: "text", text }`; content may come before role. */
+  private messageObject(object: Node, target: Target, depth: number): void {
+    const members = this.values.members(object);
+    const roleMember = members.get('role');
+    const roleValue = roleMember ? memberValue(roleMember) : null;
+    let role = target.role;
+    if (roleValue) {
+      // A role held in a variable we cannot read is decided from the text.
+      const written = this.values.stringOf(roleValue)?.value;
+      role = written === undefined ? null : normalizeRole(written);
+      if (written !== undefined && !role) return;
+    }
+    const next = { ...target, role };
+    for (const key of ['content', 'text', 'parts', 'message']) {
+      const member = members.get(key);
+      const value = member ? memberValue(member) : null;
+      if (!value) continue;
+      const v = unwrap(value);
+      if (v.type === 'array' || (key === 'parts' && isReference(v))) this.messages(v, next, depth + 1);
+      else this.text(v, next, depth + 1);
+    }
+  }
+
+  /** Messages added with `list.push(...)` to the list a reference names. */
+  private pushed(n: Node, target: Target, depth: number): void {
+    const name = dottedName(n);
+    const calls = name ? this.pushes.get(name) : undefined;
+    if (!name || !calls) return;
+    const binding = resolveBinding(this.values.index, name, n.startIndex);
+    for (const call of calls) {
+      if (binding && resolveBinding(this.values.index, name, call.startIndex) !== binding) continue;
+      for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) if (arg) this.element(arg, target, depth + 1);
+    }
+  }
+
+  /**
+   * Follows a name to its value (and its `+=` additions). A name bound to text becomes the site's
+   * name; a messages list's name (`naming` false) does not name the messages in it.
+   */
+  private reference(n: Node, target: Target, depth: number, naming: boolean, then: (value: Node, target: Target) => void): void {
+    const value = this.values.boundValue(n);
+    const name = (dottedName(n) ?? n.text).replace(/^this\./, '');
+    if (!value) return;
+    const next = naming ? { ...target, name } : target;
+    if (FUNCTION_TYPES.has(value.type)) return;
+    then(value, next);
+    for (const appended of this.values.index.appends.get(name) ?? []) {
+      if (resolveBinding(this.values.index, name, appended.startIndex) === resolveBinding(this.values.index, name, n.startIndex)) {
+        this.text(appended, next, depth + 1);
+      }
+    }
+  }
+
+  /**
+   * Calls and `new`s that carry prompts: message classes, LangChain templates, and local builder
+   * functions (whose returns are the prompt). Returns false when `n` is none of these.
+   */
+  private construct(n: Node, target: Target, depth: number): boolean {
+    const fn = n.childForFieldName(n.type === 'new_expression' ? 'constructor' : 'function');
+    const name = fn ? dottedName(fn) : null;
+    if (!name) return false;
+    const cls = lastName(name);
+    const args = n.childForFieldName('arguments');
+    const first = args?.type === 'arguments' ? (args.namedChildren[0] ?? null) : null;
+    if (n.type === 'new_expression' && isMessageClass(cls)) {
+      if (first) this.messageContent(first, { ...target, role: MESSAGE_CLASSES[cls] }, depth);
+      return true;
+    }
+    if (TEMPLATE_CLASSES.has(cls) || TEMPLATE_FACTORIES.has(cls) || name.endsWith('MessagesPlaceholder')) {
+      this.template(n, target, depth);
+      return true;
+    }
+    if (n.type === 'call_expression' && fn) return this.builder(fn, name, target, depth);
+    return false;
+  }
+
+  /** A message class's content: a string, or `{ content }`. */
+  private messageContent(arg: Node, target: Target, depth: number): void {
+    const object = this.values.objectOf(arg);
+    if (!object) return this.text(arg, target, depth + 1);
+    const content = this.values.members(object).get('content');
+    const value = content ? memberValue(content) : null;
+    if (value) this.messages(value, target, depth + 1);
+  }
+
+  /** A call to a function defined in this file: its returned expressions are the prompt. */
+  private builder(fn: Node, name: string, target: Target, depth: number): boolean {
+    const value = this.values.boundValue(fn);
+    if (!value || !FUNCTION_TYPES.has(value.type)) return false;
+    const info = this.values.index.functions.get(value.id);
+    const next = { ...target, name, construction: 'builder' as const };
+    for (const ret of info?.returns ?? []) this.messages(ret, next, depth + 1);
+    return true;
+  }
+
+  /** `ChatPromptTemplate.fromMessages([...])`, `PromptTemplate.fromTemplate("...")`, `new PromptTemplate({ template })`. */
+  template(node: Node, target: Target, depth: number): void {
+    const n = unwrap(node);
+    const fn = n.childForFieldName(n.type === 'new_expression' ? 'constructor' : 'function');
+    const name = fn ? (dottedName(fn) ?? '') : '';
+    const args = n.childForFieldName('arguments');
+    const first = args?.type === 'arguments' ? (args.namedChildren[0] ?? null) : null;
+    if (!first || name.endsWith('MessagesPlaceholder')) return;
+    const method = lastName(name);
+    const owner = lastName(name.slice(0, Math.max(0, name.lastIndexOf('.'))));
+    if (method === 'fromMessages' || method === 'fromPromptMessages') {
+      this.messages(first, { ...target, role: 'user' }, depth + 1);
+      return;
+    }
+    const role: PromptRole = MESSAGE_CLASSES[owner] ?? 'template';
+    if (method === 'fromTemplate') return this.text(first, { ...target, role }, depth + 1);
+    const options = this.values.members(this.values.objectOf(first));
+    for (const key of ['template', 'prefix', 'suffix']) {
+      const member = options.get(key);
+      const value = member ? memberValue(member) : null;
+      if (value) this.text(value, { ...target, role }, depth + 1);
+    }
+  }
+}
+
+function anchorKey(node: Node): string {
+  return `${node.startIndex}:${node.endIndex}`;
+}

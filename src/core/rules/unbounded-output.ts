@@ -1,0 +1,61 @@
+import { costOf } from '../catalog/pricing';
+import { formatTokens } from '../analysis/format';
+import { defineRule } from './define-rule';
+import { findLengthInstruction } from './length-instruction';
+import { addBoundEdits } from './support/add-bound';
+import { modelOfCall, monthlyCallsOf, savingsPerCall } from './support/savings';
+
+interface Options {
+  /** A length instruction in the prompt ("at most 3 sentences") counts as a bound. */
+  acceptLengthInstruction: boolean;
+}
+
+type MessageId = 'missingBound' | 'missingBoundNoMaximum' | 'addBound';
+
+export default defineRule<Options, MessageId>({
+  meta: {
+    id: 'unbounded-output',
+    kind: 'cost',
+    description: 'Require an output token bound, or a length instruction in the prompt, on every LLM call',
+    defaultSeverity: 'warning',
+    fixable: 'unsafe',
+    options: {
+      acceptLengthInstruction: {
+        type: 'boolean',
+        default: true,
+        description: 'Accept a length instruction in the prompt ("at most 3 sentences", "one word") in place of a bound parameter.',
+      },
+    },
+    messages: {
+      missingBound: 'This {{api}} call sets no output bound and its prompt asks for no length limit: a reply can run to {{maxOutput}} output tokens. Set `{{parameter}}`.',
+      missingBoundNoMaximum: 'This {{api}} call sets no output bound and its prompt asks for no length limit, so the reply length is up to the model. Set `{{parameter}}`.',
+      addBound: 'Add {{parameter}}: {{value}}',
+    },
+  },
+  check(ctx, { acceptLengthInstruction }) {
+    return {
+      call(call) {
+        if (call.site.outputBound) return;
+        const prompts = call.promptIndexes.map((i) => ctx.file.prompts[i].site);
+        if (acceptLengthInstruction && prompts.some((prompt) => findLengthInstruction(prompt.text))) return;
+        const value = ctx.config.expectedOutputTokens;
+        const parameter = call.site.boundParameter ?? 'an output token limit';
+        const model = modelOfCall(ctx, call);
+        const maxOutput = model?.maxOutput ?? null;
+        const edits = addBoundEdits(ctx.text, call.site, ctx.file.language, value);
+        // What the bound saves at worst: the tokens between the model's maximum reply and the bound.
+        const excess = model && maxOutput !== null ? Math.max(0, maxOutput - value) : null;
+        const savings =
+          model && excess !== null ? savingsPerCall(excess, costOf(model, { inputTokens: 0, outputTokens: excess }).output, monthlyCallsOf(ctx)) : null;
+        ctx.report({
+          messageId: maxOutput !== null ? 'missingBound' : 'missingBoundNoMaximum',
+          data: { api: call.site.api, parameter, ...(maxOutput !== null ? { maxOutput: formatTokens(maxOutput) } : {}) },
+          span: call.site.calleeSpan,
+          savings,
+          // Unsafe: a bound can cut a reply short, which changes what the program sees.
+          fixes: edits ? [{ messageId: 'addBound', data: { parameter, value }, edits, safe: false }] : [],
+        });
+      },
+    };
+  },
+});
