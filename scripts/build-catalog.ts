@@ -14,11 +14,12 @@ const OUTPUT = path.join(__dirname, '..', 'src', 'core', 'catalog', 'catalog-sou
 /** The package root (its exports map hides package.json and the CLI from require.resolve). */
 const PACKAGE_DIR = path.dirname(path.dirname(require.resolve(PACKAGE)));
 
-/** Provider ids in the order the package lists them (its `list` prints `  provider:model` lines). */
-export function listedProviderIds(): string[] {
+/** The lines of the package's `genai-prices list`: a `Name: (n models)` header, then `  provider:model: Name` per model. */
+export function cliListing(): string[] {
   const cli = path.join(PACKAGE_DIR, 'dist', 'cli.js');
   // Through a file: the CLI calls process.exit() right after printing, which cuts a piped stdout short.
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'genai-prices-')), 'list.txt');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'genai-prices-'));
+  const file = path.join(dir, 'list.txt');
   const fd = openSync(file, 'w');
   try {
     execFileSync(process.execPath, [cli, 'list'], { stdio: ['ignore', fd, 'inherit'] });
@@ -26,9 +27,14 @@ export function listedProviderIds(): string[] {
     closeSync(fd);
   }
   const output = readFileSync(file, 'utf8');
-  rmSync(path.dirname(file), { recursive: true });
+  rmSync(dir, { recursive: true });
+  return output.split('\n');
+}
+
+/** Provider ids in the order the package lists them. */
+export function listedProviderIds(lines = cliListing()): string[] {
   const ids: string[] = [];
-  for (const line of output.split('\n')) {
+  for (const line of lines) {
     const match = /^ {2}([^:\s]+):/.exec(line);
     if (match && !ids.includes(match[1])) ids.push(match[1]);
   }

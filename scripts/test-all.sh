@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci
 npm run build
 npx tsc -p . --noEmit
-npx mocha
+npm run test:unit
 if [ -d test/lsp ]; then npm run test:lsp; fi
 if [ -d test/e2e ]; then npm run test:e2e; fi

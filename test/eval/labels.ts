@@ -54,6 +54,9 @@ export const LABELS_FILE = 'expected.json';
 /** The corpus folder beside this repository's tests. */
 export const DEFAULT_CORPUS_DIR = path.resolve(__dirname, '../fixtures/extract');
 
+/** Fixtures written after the extractors, to measure them on code they were not tuned on. */
+export const HOLDOUT_CORPUS_DIR = path.join(DEFAULT_CORPUS_DIR, 'holdout');
+
 function fail(file: string, what: string): never {
   throw new Error(`${LABELS_FILE}: ${file}: ${what}`);
 }
@@ -130,13 +133,17 @@ function fragmentWarnings(fixture: Fixture): string[] {
   return warnings;
 }
 
-/** Every analysable file under the corpus folder, relative, with forward slashes. */
+/**
+ * Every analysable file under the corpus folder, relative, with forward slashes. A subfolder with
+ * its own labels file is a separate corpus (the holdout) and is left out.
+ */
 function listSourceFiles(dir: string, prefix = ''): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...listSourceFiles(dir, rel));
-    else if (languageOfPath(entry.name)) out.push(rel);
+    if (entry.isDirectory()) {
+      if (!fs.existsSync(path.join(dir, rel, LABELS_FILE))) out.push(...listSourceFiles(dir, rel));
+    } else if (languageOfPath(entry.name)) out.push(rel);
   }
   return out.sort();
 }

@@ -2,7 +2,8 @@
  * Dollars for a usage at a model's per-million-token prices. Follows genai-prices' conventions so
  * the two agree to the last bit that floating point allows: `inputTokens` is the whole prompt,
  * cached and cache-write tokens are parts of it, and a long-context tier applies to the whole
- * request once the prompt's input tokens exceed the tier's start. Nothing is rounded here.
+ * request once the prompt's input tokens exceed the tier's start, and cache tokens of a model without
+ * cache prices cost the input price. Nothing is rounded here.
  */
 import type { ModelInfo, PriceTier, PriceTiers } from './types';
 
@@ -41,8 +42,8 @@ export function costOf(model: ModelInfo, usage: Usage): Cost {
   const inputPrice = at('input', model.input);
   const input =
     ((uncached * inputPrice) / PER +
-      (cached * at('cachedInput', model.cachedInput ?? model.input)) / PER +
-      (written * at('cacheWrite', model.cacheWrite ?? model.input)) / PER) *
+      (cached * (model.cachedInput === null ? inputPrice : at('cachedInput', model.cachedInput))) / PER +
+      (written * (model.cacheWrite === null ? inputPrice : at('cacheWrite', model.cacheWrite))) / PER) *
     inputScale;
   const output = ((usage.outputTokens * at('output', model.output)) / PER) * outputScale;
   return { input, output, total: input + output, batch };

@@ -77,7 +77,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   {
     api: 'vercel-ai',
     callees: [],
-    functions: ['generateText', 'streamText', 'generateObject', 'streamObject'],
+    functions: ['generateText', 'streamText', 'generateObject', 'streamObject', 'streamUI'],
     modelParams: ['model'],
     promptParams: { system: 'system', prompt: 'user', messages: 'messages' },
     boundParams: ['maxOutputTokens', 'maxTokens'],

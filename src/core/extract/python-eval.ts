@@ -22,7 +22,8 @@ export interface Evaluated {
 
 const MAX_DEPTH = 200;
 
-function opaque(node: Node, source: string): Evaluated {
+/** A non-literal expression standing in a text as `{expression}`. */
+export function opaque(node: Node, source: string): Evaluated {
   const name = expressionName(source, node);
   return { text: `{${name}}`, pieces: [], interpolations: [name], construction: 'literal', refs: [node] };
 }

@@ -2,8 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import type { PromptConstruction, PromptRole, PromptSite } from './model';
 import { isPlainlyNotPrompt, roleFromText } from './prompt-text';
 import { shapeOfCall } from './python-args';
-import { evaluateText, placeholdersOf, type Evaluated } from './python-eval';
-import { dottedName, type Binding, type PyIndex } from './python-index';
+import { evaluateText, opaque, placeholdersOf, type Evaluated } from './python-eval';
+import { dottedName, MODULE_SCOPE, type Binding, type PyIndex } from './python-index';
 import { definitionsOfNode, functionsCalled, whereOf, type Where } from './python-resolve';
 import { readString } from './python-strings';
 
@@ -16,6 +16,9 @@ import { readString } from './python-strings';
 
 /** How the text reached the place that asked for it, which decides how strictly it is checked. */
 export type Via = 'direct' | 'constant' | 'builder' | 'ref';
+
+/** The role a site gets: as the syntax says, from the text (null), or decided from the text by the caller. */
+export type RoleChoice = PromptRole | null | ((text: string) => PromptRole);
 
 const MAX_DEPTH = 12;
 
@@ -84,7 +87,7 @@ export class PromptCollector {
   }
 
   /** Adds a site for an evaluated string expression unless one of its literals is taken or it reads as no prompt. */
-  emit(evaluated: Evaluated, role: PromptRole | null, name: string | null, callIndex: number | null, via: Via, accept?: (text: string) => boolean): boolean {
+  emit(evaluated: Evaluated, role: RoleChoice, name: string | null, callIndex: number | null, via: Via, accept?: (text: string) => boolean): boolean {
     if (evaluated.pieces.some((p) => this.claimed.has(p.span.start))) return false;
     const text = evaluated.text;
     if (text.trim() === '') return false;
@@ -97,7 +100,7 @@ export class PromptCollector {
       pieces,
       text,
       placeholders: placeholdersOf(evaluated),
-      role: role ?? roleFromText(text),
+      role: typeof role === 'function' ? role(text) : (role ?? roleFromText(text)),
       construction: construction(evaluated, via),
       name,
       callIndex,
@@ -127,12 +130,15 @@ export class PromptCollector {
           }
           return;
         case 'identifier':
-        case 'attribute':
-          for (const binding of definitionsOfNode(this.index, node, where)) {
-            const bound = binding.op === 'param' ? via : via === 'direct' ? 'constant' : via;
-            this.fromText(binding.value, whereOf(binding), role, name ?? bindingName(binding), callIndex, bound, next);
+        case 'attribute': {
+          const bindings = definitionsOfNode(this.index, node, where);
+          const bound = via === 'direct' ? 'constant' : via;
+          if (this.fromBuiltUp(bindings, role, name, callIndex, bound)) return;
+          for (const binding of bindings) {
+            this.fromText(binding.value, whereOf(binding), role, name ?? bindingName(binding), callIndex, binding.op === 'param' ? via : bound, next);
           }
           return;
+        }
         case 'list':
         case 'tuple':
           for (const item of node.namedChildren) if (item) this.fromText(item, where, role, name, callIndex, via, next);
@@ -146,9 +152,66 @@ export class PromptCollector {
       }
       const evaluated = evaluateText(node, this.index.source);
       if (!evaluated) return;
-      this.emit(evaluated, role, name, callIndex, via);
-      for (const ref of evaluated.refs) this.fromText(ref, where, role, null, callIndex, 'ref', next);
+      const inlined = this.inlineLocals(evaluated, where);
+      this.emit(inlined, role, name, callIndex, via);
+      for (const ref of inlined.refs) this.fromText(ref, where, role, null, callIndex, 'ref', next);
     });
+  }
+
+  /**
+   * `prompt = "..."` followed by `prompt += "..."`: one text built across statements, one site.
+   * Returns false when the bindings are not such a chain.
+   */
+  fromBuiltUp(bindings: Binding[], role: RoleChoice, name: string | null, callIndex: number | null, via: Via, accept?: (text: string) => boolean): boolean {
+    const built = this.builtUp(bindings);
+    if (!built) return false;
+    const inlined = this.inlineLocals(built, whereOf(bindings[0]));
+    this.emit(inlined, role, name ?? bindingName(bindings[0]), callIndex, via, accept);
+    const refRole = typeof role === 'function' ? null : role;
+    for (const ref of inlined.refs) this.fromText(ref, whereOf(bindings[0]), refRole, null, callIndex, 'ref', 1);
+    return true;
+  }
+
+  private builtUp(bindings: Binding[]): Evaluated | null {
+    if (bindings.length < 2 || bindings[0].op !== '=' || bindings.slice(1).some((b) => b.op !== '+=' || b.scope !== bindings[0].scope)) return null;
+    const parts = bindings.map((b) => evaluateText(b.value, this.index.source) ?? opaque(b.value, this.index.source));
+    if (!parts[0].pieces.length) return null;
+    return {
+      text: parts.map((p) => p.text).join(''),
+      pieces: parts.flatMap((p) => p.pieces),
+      interpolations: parts.flatMap((p) => p.interpolations),
+      construction: 'concatenation',
+      refs: parts.flatMap((p) => p.refs),
+    };
+  }
+
+  /**
+   * Folds local helper variables into the text that uses them (`header = "..."; prompt = header + q`),
+   * so a prompt built across statements is one site. Module constants in UPPER_CASE stay sites of their own.
+   */
+  private inlineLocals(evaluated: Evaluated, where: Where): Evaluated {
+    let result = evaluated;
+    for (const ref of evaluated.refs) {
+      if (ref.type !== 'identifier') continue;
+      const name = this.text(ref);
+      const bindings = definitionsOfNode(this.index, ref, where);
+      if (bindings.length === 0 || bindings.some((b) => b.op === 'param' || b.start > ref.startIndex)) continue;
+      const isConstant = bindings[0].scope === MODULE_SCOPE && /^[A-Z][A-Z0-9_]*$/.test(name);
+      if (isConstant || (bindings.length > 1 && !this.builtUp(bindings))) continue;
+      const value = bindings.length > 1 ? this.builtUp(bindings) : evaluateText(bindings[0].value, this.index.source);
+      if (!value || value.pieces.some((p) => this.claimed.has(p.span.start))) continue;
+      const at = result.text.indexOf(`{${name}}`);
+      if (at < 0) continue;
+      const drop = result.interpolations.indexOf(name);
+      result = {
+        text: result.text.slice(0, at) + value.text + result.text.slice(at + name.length + 2),
+        pieces: [...result.pieces, ...value.pieces],
+        interpolations: [...result.interpolations.filter((_, i) => i !== drop), ...value.interpolations],
+        construction: 'concatenation',
+        refs: [...result.refs.filter((r) => r !== ref), ...value.refs],
+      };
+    }
+    return result;
   }
 
   /** `{"type": "text", "text": "..."}` content blocks and Gemini `{"parts": [...]}` / `{"text": ...}` dicts. */

@@ -45,7 +45,8 @@ const HTTP_CALLEES = /^(fetch|axios|axios\.post|ky\.post|got\.post|\$fetch|ofetc
 export function inLoop(call: Node): boolean {
   let child = call;
   for (let node = call.parent; node; child = node, node = node.parent) {
-    if (LOOPS.has(node.type)) return true;
+    // The header of `for (const x of await list())` runs once; the body and the test run per item.
+    if (LOOPS.has(node.type) && !isLoopHeader(node, child)) return true;
     if (FUNCTIONS.has(child.type) && node.type === 'arguments') {
       const fn = node.parent?.childForFieldName('function');
       const name = fn ? dottedName(fn) : null;
@@ -53,6 +54,11 @@ export function inLoop(call: Node): boolean {
     }
   }
   return false;
+}
+
+function isLoopHeader(loop: Node, child: Node): boolean {
+  const once = loop.type === 'for_in_statement' ? loop.childForFieldName('right') : loop.type === 'for_statement' ? loop.childForFieldName('initializer') : null;
+  return once?.id === child.id;
 }
 
 /** The receiver left after taking `segments` member steps off a callee (`client` of `client.chat.completions.create`). */

@@ -3,7 +3,7 @@ import type { PromptConstruction, PromptRole, PromptSite } from './model';
 import { isPlainlyNotPrompt, roleFromText } from './prompt-text';
 import { resolveBinding } from './script-index';
 import { type PromptArg, TEMPLATE_CLASSES, TEMPLATE_FACTORIES } from './script-sdk';
-import { type StringValue, dottedName, lastName, literalText, stringValue, unwrap } from './script-strings';
+import { type StringValue, concatValues, dottedName, lastName, literalText, placeholderValue, stringValue, unwrap } from './script-strings';
 import { type ScriptValues, isReference, memberValue } from './script-values';
 
 /**
@@ -141,7 +141,11 @@ export class PromptCollector {
         break;
     }
     const value = stringValue(n, (id) => this.values.boundValue(id));
-    if (!value) return;
+    if (value) this.addWithRefs(value, target, depth);
+  }
+
+  /** Adds a string value, then the constants and builders interpolated into it. */
+  private addWithRefs(value: StringValue, target: Target, depth: number): void {
     const site = this.add(value, target);
     if (!site) return;
     // Constants and builders interpolated into this prompt are part of what the call sends.
@@ -256,12 +260,16 @@ export class PromptCollector {
     if (!value) return;
     const next = naming ? { ...target, name } : target;
     if (FUNCTION_TYPES.has(value.type)) return;
-    then(value, next);
-    for (const appended of this.values.index.appends.get(name) ?? []) {
-      if (resolveBinding(this.values.index, name, appended.startIndex) === resolveBinding(this.values.index, name, n.startIndex)) {
-        this.text(appended, next, depth + 1);
-      }
-    }
+    const binding = resolveBinding(this.values.index, name, n.startIndex);
+    const appended = (this.values.index.appends.get(name) ?? []).filter(
+      (a) => a.startIndex < n.startIndex && resolveBinding(this.values.index, name, a.startIndex) === binding,
+    );
+    const base = appended.length > 0 && naming ? stringValue(value, (id) => this.values.boundValue(id)) : null;
+    if (!base) return then(value, next);
+    // `let p = "..."; p += "...";` is one prompt, anchored at its first literal.
+    const lookup = (id: Node) => this.values.boundValue(id);
+    const parts = [base, ...appended.map((a) => stringValue(a, lookup) ?? placeholderValue(unwrap(a)))];
+    this.addWithRefs(concatValues(parts), next, depth + 1);
   }
 
   /**

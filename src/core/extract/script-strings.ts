@@ -347,6 +347,27 @@ export function stringValue(node: Node, lookup: ValueLookup): StringValue | null
   };
 }
 
+/** The value of a non-string expression used as text: one `{expression}` placeholder, no pieces. */
+export function placeholderValue(node: Node): StringValue {
+  const name = placeholderName(node);
+  return { node, text: `{${name}}`, literalOnly: ' ', pieces: [], placeholders: [name], construction: 'concatenation', refs: [node] };
+}
+
+/** One text built from several values in order (`let p = "..."; p += "..."`), anchored at the first. */
+export function concatValues(values: StringValue[]): StringValue {
+  const placeholders: string[] = [];
+  for (const v of values) for (const p of v.placeholders) if (!placeholders.includes(p)) placeholders.push(p);
+  return {
+    node: values[0].node,
+    text: values.map((v) => v.text).join(''),
+    literalOnly: values.map((v) => v.literalOnly).join(''),
+    pieces: values.flatMap((v) => v.pieces),
+    placeholders,
+    construction: values.length > 1 ? 'concatenation' : values[0].construction,
+    refs: values.flatMap((v) => v.refs),
+  };
+}
+
 /** The plain text of a string literal with no interpolation (`"system"`, `'gpt-4o'`), else null. */
 export function literalText(node: Node): string | null {
   const n = unwrap(node);

@@ -13,7 +13,12 @@ import { type ScriptValues, keyName, memberValue } from './script-values';
  */
 
 /** Text must read at least this much like an instruction to be reported without a telling name. */
-const LIKENESS = 0.45;
+const LIKENESS = 0.44;
+/**
+ * A literal handed straight to a function (`ask("Summarize this document.")`) needs less: an
+ * instruction verb at its start is enough there.
+ */
+const ARGUMENT_LIKENESS = 0.34;
 /** Names that hold something else even when they mention prompts (`promptLabel`, `TEMPLATE_DIR`). */
 const NON_PROMPT_NAME =
   /(label|placeholder|title|error|err|message_?id|key|id|url|uri|path|dir|file|filename|name|version|type|button|tooltip|hint|caption|status|count|length|limit|tokens|cost|regex|pattern|selector|class(name)?|translation|locale|string|copy)s?$/i;
@@ -106,7 +111,7 @@ export class PromptSweep {
   }
 
   /** Reports `value` when its name (or the name of the object holding it) or its text says it is a prompt. */
-  private consider(value: Node, name: string | null, construction?: 'builder', owner: string | null = null): void {
+  private consider(value: Node, name: string | null, construction?: 'builder', owner: string | null = null, likeness = LIKENESS): void {
     const n = unwrap(value);
     this.judged.add(n.id);
     if (this.collector.has(n)) return;
@@ -115,7 +120,7 @@ export class PromptSweep {
     const named = (name !== null && acceptsByName(name, resolved.text)) || (owner !== null && acceptsByName(owner, resolved.text));
     const denied = [name, owner].some((n) => n !== null && NON_PROMPT_NAME.test(lastName(n)));
     if (denied && !named) return;
-    if (!named && promptLikeness(resolved.text) < LIKENESS) return;
+    if (!named && promptLikeness(resolved.text) < likeness) return;
     if (inNonPromptContext(n)) return;
     this.collector.add(resolved, { role: null, callIndex: null, name, construction });
   }
@@ -160,7 +165,7 @@ export class PromptSweep {
         if (stringValue(n, (id) => this.values.boundValue(id))) anchor = n;
       }
       if (this.judged.has(anchor.id) || this.judged.has(node.id)) continue;
-      this.consider(anchor, null);
+      this.consider(anchor, null, undefined, null, anchor.parent?.type === 'arguments' ? ARGUMENT_LIKENESS : LIKENESS);
     }
   }
 }

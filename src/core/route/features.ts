@@ -3,6 +3,7 @@ import type { Task } from './model';
 
 /** What the classifier reads from a prompt's text; every field is something a person can check. */
 export interface PromptFeatures {
+  text: string;
   words: number;
   /** Verbs that open an instruction, in text order, with the task each one asks for. */
   instructions: Instruction[];
@@ -224,6 +225,7 @@ export function extractFeatures(text: string): PromptFeatures {
   const long = [...new Set(lower.match(/\b(?:detailed|comprehensive|in-depth|thorough|complete|extensive|exhaustive|long|every|full)\b/g) ?? [])];
   const short = [...new Set(lower.match(/\b(?:short|brief|briefly|concise|concisely|one-line|succinct|just the|only the|tl;dr)\b/g) ?? [])];
   return {
+    text,
     words: tokenize(text).length,
     instructions,
     roles: rolesOf(lower),

@@ -1,0 +1,31 @@
+/** The English rule set, in the order the rules run. */
+import { BOILERPLATE_RULES } from './boilerplate';
+import { DUPLICATE_RULES } from './duplicates';
+import { FILLER_RULES } from './filler';
+import { MARKDOWN_RULES } from './markdown';
+import { POLITENESS_RULES } from './politeness';
+import type { CompressRule } from './rule';
+import { sentenceCase } from './sentence-case';
+import { TELEGRAPHIC_RULES } from './telegraphic';
+import { CLEANUP_RULES, WHITESPACE_RULES } from './whitespace';
+import { WORDY_RULES } from './wordy';
+
+export type { CompressRule, RuleContext, RuleMatch } from './rule';
+
+/**
+ * Whitespace and markdown first (so phrases match across tidy text), then framing and politeness,
+ * wordy phrases, filler, the aggressive telegraphic rules, duplicates (which compare sentences once
+ * the framing is gone), and last the cleanup of what deletions leave behind.
+ */
+export const ENGLISH_RULES: readonly CompressRule[] = [
+  ...WHITESPACE_RULES,
+  ...MARKDOWN_RULES,
+  ...POLITENESS_RULES,
+  ...BOILERPLATE_RULES,
+  ...WORDY_RULES,
+  ...FILLER_RULES,
+  ...TELEGRAPHIC_RULES,
+  ...DUPLICATE_RULES,
+  ...CLEANUP_RULES,
+  sentenceCase,
+];

@@ -1,0 +1,138 @@
+import type { Node } from 'web-tree-sitter';
+import type { PromptRole } from './model';
+import { frameworkSlots, isPlainlyNotPrompt, isPromptName, promptLikeness, roleFromText } from './prompt-text';
+import { shapeOfCall } from './python-args';
+import { evaluateText } from './python-eval';
+import { dottedName, type Binding, type PyIndex } from './python-index';
+import type { PromptCollector } from './python-prompts';
+import { readString } from './python-strings';
+
+/**
+ * Prompts that reach no LLM call in the file: prompt modules' constants, builder functions'
+ * returns, template objects and message dicts built for use elsewhere, prompt-named keyword
+ * arguments (`Agent(instructions=...)`), and DSPy signature docstrings. Runs after the calls have
+ * claimed what they reach, so each literal keeps the call it was found through.
+ */
+
+/** Text under a prompt-like name that is long or structured enough to be one (not `"prompts/"`, not `"Prompt failed"`). */
+function fitsPromptName(text: string): boolean {
+  if (isPlainlyNotPrompt(text)) return false;
+  const words = text.trim().split(/\s+/).length;
+  return frameworkSlots(text).length > 0 || promptLikeness(text) >= 0.3 || words >= 8 || (words >= 4 && text.includes('\n'));
+}
+
+/** Text that reads as an instruction to a model whatever it is called. */
+function readsAsPrompt(text: string): boolean {
+  return promptLikeness(text) >= 0.6;
+}
+
+/** Calls whose string arguments are messages for people or logs, never prompts. */
+const NOT_PROMPT_CALLEES = /(^|\.)(print|log|debug|info|warning|warn|error|exception|critical|echo|secho|write|Field|add_argument|option|argument|HTTPException|ValueError|RuntimeError|TypeError|Exception)$/;
+
+/** Keyword names that carry instructions to an agent or model even though they say neither "prompt" nor "instruction". */
+const PROMPT_KEYWORDS = new Set(['system', 'system_message', 'instructions', 'backstory', 'goal', 'expected_output']);
+
+function roleFor(name: string | null, text: string): PromptRole {
+  if (name && /system|instruction|persona|backstory/i.test(name)) return 'system';
+  return roleFromText(text);
+}
+
+export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void {
+  const source = index.source;
+  const assignedName = (node: Node): string | null => {
+    const parent = node.parent;
+    return parent?.type === 'assignment' ? dottedName(parent.childForFieldName('left'), source) : null;
+  };
+
+  // Template objects and message lists, wherever they are built.
+  for (const { node, scope } of index.calls) {
+    const callee = dottedName(node.childForFieldName('function'), source) ?? '';
+    const last = callee.slice(callee.lastIndexOf('.') + 1);
+    if (/^(from_messages|from_template|PromptTemplate|ChatPromptTemplate|RichPromptTemplate|FewShotPromptTemplate)$/.test(last)) {
+      collector.fromTemplate(node, { scope, at: node.startIndex }, null, 0, assignedName(node));
+    } else if (/^(SystemMessage|HumanMessage|AIMessage|ChatMessage|UserMessage|AssistantMessage)$/.test(last)) {
+      collector.fromMessage(node, { scope, at: node.startIndex }, 'user', null);
+    }
+  }
+  for (const { node, scope } of index.dictionaries) {
+    if (isMessageDict(node, source)) collector.fromMessage(node, { scope, at: node.startIndex }, 'user', null);
+  }
+
+  // Constants and variables, grouped so that `p = "..."; p += "..."` stays one site.
+  const groups = new Map<string, Binding[]>();
+  for (const list of index.bindings.values()) {
+    for (const binding of list) {
+      if (binding.op === 'param') continue;
+      const key = `${binding.scope}:${binding.name}`;
+      const group = groups.get(key);
+      if (group) group.push(binding);
+      else groups.set(key, [binding]);
+    }
+  }
+  for (const group of groups.values()) {
+    const name = group[0].name.replace(/^(self|cls)\./, '');
+    const byName = isPromptName(name);
+    const accept = byName ? fitsPromptName : readsAsPrompt;
+    const where = { scope: group[0].scope, at: group[0].start };
+    const role = (text: string): PromptRole => roleFor(name, text);
+    if (collector.fromBuiltUp(group, role, name, null, 'constant', accept)) continue;
+    for (const binding of group) {
+      const evaluated = evaluateText(binding.value, source);
+      if (evaluated) collector.emit(evaluated, role, name, null, 'constant', accept);
+      else if (byName && binding.value.type === 'call') collector.fromTemplate(binding.value, where, null, 0, name);
+    }
+  }
+
+  // Builder functions' returns.
+  for (const [scopeId, values] of index.returns) {
+    const fnName = index.scopes.get(scopeId)?.name ?? null;
+    const accept = fnName && isPromptName(fnName) ? fitsPromptName : readsAsPrompt;
+    for (const value of values) {
+      const evaluated = evaluateText(value, source);
+      if (evaluated) collector.emit(evaluated, roleFor(fnName, evaluated.text), fnName, null, 'builder', accept);
+    }
+  }
+
+  // Prompt-named keyword arguments and dict entries: `Agent(instructions="...")`, `{"system_prompt": "..."}`.
+  for (const { node } of index.calls) {
+    const callee = dottedName(node.childForFieldName('function'), source) ?? '';
+    if (NOT_PROMPT_CALLEES.test(callee)) continue;
+    const shape = shapeOfCall(node, source);
+    for (const [keyword, value] of shape?.keywords ?? []) {
+      if (!isPromptName(keyword) && !PROMPT_KEYWORDS.has(keyword)) continue;
+      const evaluated = evaluateText(value, source);
+      if (evaluated) collector.emit(evaluated, roleFor(keyword, evaluated.text), null, null, 'direct', fitsPromptName);
+    }
+  }
+  for (const { node } of index.dictionaries) {
+    for (const pair of node.namedChildren) {
+      if (pair?.type !== 'pair') continue;
+      const key = pair.childForFieldName('key');
+      const value = pair.childForFieldName('value');
+      if (key?.type !== 'string' || !value) continue;
+      const keyText = readString(key, source).text;
+      if (!isPromptName(keyText) && !PROMPT_KEYWORDS.has(keyText)) continue;
+      const evaluated = evaluateText(value, source);
+      if (evaluated) collector.emit(evaluated, roleFor(keyText, evaluated.text), keyText, null, 'direct', fitsPromptName);
+    }
+  }
+
+  // DSPy signatures.
+  for (const scope of index.scopes.values()) {
+    if (scope.kind === 'class' && scope.name) collector.signatureDocstring(scope.name, null);
+  }
+}
+
+function isMessageDict(node: Node, source: string): boolean {
+  let role = false;
+  let content = false;
+  for (const pair of node.namedChildren) {
+    if (pair?.type !== 'pair') continue;
+    const key = pair.childForFieldName('key');
+    if (key?.type !== 'string') continue;
+    const text = readString(key, source).text;
+    if (text === 'role') role = true;
+    if (text === 'content' || text === 'parts') content = true;
+  }
+  return role && content;
+}

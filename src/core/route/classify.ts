@@ -1,0 +1,140 @@
+import { extractFeatures, type PromptFeatures } from './features';
+import { TASKS, type Classification, type Complexity, type Task } from './model';
+
+/**
+ * The task and complexity of a prompt, from the features of its text: a score per task from the
+ * signals below (each signal says in plain words why it counted), and a complexity score from
+ * length, structure and requested output. Deterministic: the same text always gives the same answer.
+ */
+
+interface Evidence {
+  task: Task;
+  points: number;
+  why: string;
+}
+
+/** Weight of the 1st, 2nd, 3rd... instruction verb: the opening instruction matters most. */
+const INSTRUCTION_WEIGHTS = [3, 2, 1.5, 1];
+const ROLE_WEIGHTS = [2.5, 1.5, 1];
+
+/** Words anywhere in the text that lean towards a task, with the points they add. */
+const KEYWORDS: Array<{ task: Task; pattern: RegExp; points: number; label: string }> = [
+  { task: 'summarize', pattern: /\bsummar(?:y|ies|i[sz]e|i[sz]ing)\b|\btl;?dr\b|\btakeaways\b|\babstract\b|\brecap\b|\bsynopsis\b/, points: 1.5, label: 'mentions a summary' },
+  { task: 'translate', pattern: /\btranslat(?:e|ion|or|ing)\b|\blocali[sz](?:e|ation)\b/, points: 1.5, label: 'mentions translation' },
+  { task: 'extract', pattern: /\bextract(?:ion)?\b|\bpull out\b|\bfields?\b|\bnamed entities\b|\bparse\b/, points: 1, label: 'mentions extracting fields' },
+  { task: 'classify', pattern: /\bclassif(?:y|ication)\b|\bcategor(?:y|ies|i[sz]e)\b|\blabels?\b|\bsentiment\b|\bintent\b|\bspam\b/, points: 1, label: 'mentions categories or labels' },
+  { task: 'rewrite', pattern: /\brewrit(?:e|ten)\b|\brephrase\b|\bparaphrase\b|\bproofread\b|\bgrammar\b|\bspelling\b|\btone\b|\breadab/, points: 1, label: 'mentions rewriting or tone' },
+  { task: 'qa', pattern: /\banswer\b.*\bquestions?\b|\bquestions?\b.*\banswer\b|\bcontext below\b|\bonly the context\b|\bi don'?t know\b|\bcite\b/, points: 1, label: 'asks to answer questions' },
+  { task: 'code', pattern: /\bcode\b|\bfunction\b|\bbug\b|\bcompile\b|\bsyntax\b|\brepository\b|\bstack trace\b|\bexception\b|\bterminal\b/, points: 1, label: 'talks about code' },
+  { task: 'draft', pattern: /\bcreative\b|\bengaging\b|\bcatchy\b|\bcaptivating\b|\bstory\b|\bcopy\b|\bcall to action\b|\baudience\b/, points: 0.75, label: 'asks for creative writing' },
+];
+
+/** Placeholder names ({question}, {diff}...) that say what the prompt is fed. */
+const SLOT_TASKS: Array<{ task: Task; pattern: RegExp; points: number }> = [
+  { task: 'qa', pattern: /^(?:question|query|user_question|context|documents?|excerpts|passages|chunks)$/, points: 1.5 },
+  { task: 'code', pattern: /code|diff|snippet|patch|stack_?trace|source/, points: 1.5 },
+  { task: 'summarize', pattern: /transcript|article|paper|thread|book|notes|conversation|meeting|messages|chapter/, points: 0.5 },
+  { task: 'translate', pattern: /strings|locale|target_lang|language/, points: 0.75 },
+];
+
+function collectEvidence(f: PromptFeatures): Evidence[] {
+  const evidence: Evidence[] = [];
+  const add = (task: Task, points: number, why: string) => evidence.push({ task, points, why });
+
+  f.instructions.slice(0, 6).forEach((instruction, k) => {
+    const { verb, object, task } = instruction;
+    const said = object ? `"${verb} … ${object}"` : `"${verb}"`;
+    add(task, INSTRUCTION_WEIGHTS[k] ?? 0.75, `${k === 0 ? 'opens with the instruction' : 'instruction'} ${said}`);
+  });
+  f.roles.forEach((role, k) => add(role.task, ROLE_WEIGHTS[k] ?? 1, `casts the model as a ${role.noun}`));
+
+  const reasoning = f.reasoningCues.length > 0 || f.math;
+  if (f.choiceQuestion) add(reasoning && f.math ? 'reason' : 'classify', 2.5, 'asks a question that lists its possible answers');
+  if (f.questions > 0 && f.instructions.length === 0) add('qa', 2, 'is a question');
+  else if (f.questions > 0) add('qa', 0.75, 'contains a question');
+  if (f.outputFormats.includes('label')) add('classify', 2.5, 'asks for one label or category as the answer');
+  if (f.outputFormats.includes('yes-no')) add(f.reasoningCues.includes('justify') ? 'reason' : 'classify', 1.5, 'asks for a yes/no answer');
+  if (f.outputFormats.includes('json')) add('extract', 1, 'asks for structured output (JSON/YAML)');
+  if (f.outputFormats.includes('table')) add('extract', 0.5, 'asks for a table');
+  if (f.outputFormats.includes('bullets')) add('summarize', 0.5, 'asks for bullet points');
+  if (f.examples >= 2) add('classify', 1, `gives ${f.examples} input/output examples`);
+  if (f.codeBlocks > 0 || f.codeLines >= 2) add('code', 2, f.codeBlocks > 0 ? 'contains a code block' : 'contains lines of code');
+  if (f.programmingLanguages.length > 0) add('code', 1, `names ${f.programmingLanguages.slice(0, 2).join(' and ')}`);
+  if (f.targetLanguages.length > 0) add('translate', 2, `names a target language (${f.targetLanguages[0]})`);
+  if (f.math) add('reason', 1.5, 'contains numbers to work with');
+  if (f.reasoningCues.length > 0) {
+    add('reason', Math.min(2.5, 0.6 * f.reasoningCues.length), `reasoning words: ${f.reasoningCues.slice(0, 3).join(', ')}`);
+  }
+  const lower = f.text.toLowerCase();
+  for (const keyword of KEYWORDS) if (keyword.pattern.test(lower)) add(keyword.task, keyword.points, keyword.label);
+  for (const slot of SLOT_TASKS) {
+    const name = f.placeholders.find((p) => slot.pattern.test(p));
+    if (name) add(slot.task, slot.points, `is fed a {${name}}`);
+  }
+  return evidence;
+}
+
+/** Adds up the evidence per task; ties go to the task of the opening instruction, then TASKS order. */
+function decideTask(f: PromptFeatures, evidence: Evidence[]): { task: Task; confidence: number; why: string[] } {
+  const scores = new Map<Task, number>(TASKS.map((t) => [t, 0]));
+  for (const e of evidence) scores.set(e.task, (scores.get(e.task) ?? 0) + e.points);
+  const opening = f.instructions[0]?.task ?? f.roles[0]?.task;
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || Number(b[0] === opening) - Number(a[0] === opening));
+  const [[task, top], [, second]] = ranked;
+  if (top === 0) return { task: 'qa', confidence: 0, why: ['no task signal found; treated as a question'] };
+  const why = evidence
+    .filter((e) => e.task === task)
+    .sort((a, b) => b.points - a.points)
+    .slice(0, 4)
+    .map((e) => e.why);
+  return { task, confidence: Math.round(((top - second) / top) * 100) / 100, why };
+}
+
+/** Baseline difficulty of each task before the prompt's own features. */
+const TASK_BASE: Record<Task, number> = {
+  classify: 0, extract: 0.25, summarize: 0.5, translate: 0, rewrite: 0, draft: 0.5, qa: 0.25, reason: 1, code: 1,
+};
+
+function decideComplexity(f: PromptFeatures, task: Task): { complexity: Complexity; why: string } {
+  const parts: string[] = [];
+  let score = TASK_BASE[task];
+  const bump = (points: number, what: string) => {
+    score += points;
+    parts.push(what);
+  };
+  if (f.words > 450) bump(1.5, `${f.words} words of prompt`);
+  else if (f.words > 200) bump(1, `${f.words} words of prompt`);
+  else if (f.words > 90) bump(0.5, `${f.words} words of prompt`);
+  if (f.steps >= 5) bump(1, `${f.steps} numbered or bulleted points`);
+  else if (f.steps >= 3) bump(0.5, `${f.steps} numbered or bulleted points`);
+  if (f.constraints >= 5) bump(1, `${f.constraints} requirements (must, keep, never...)`);
+  else if (f.constraints >= 3) bump(0.5, `${f.constraints} requirements (must, keep, never...)`);
+  if (f.instructions.length >= 5) bump(0.75, `${f.instructions.length} separate instructions`);
+  const reasoning = f.reasoningCues.length;
+  if (reasoning >= 4) bump(1.5, `reasoning asked for (${f.reasoningCues.slice(0, 3).join(', ')})`);
+  else if (reasoning >= 2) bump(0.75, `reasoning asked for (${f.reasoningCues.slice(0, 2).join(', ')})`);
+  if (f.requestedWords !== null) {
+    if (f.requestedWords >= 2000) bump(2, `about ${f.requestedWords} words of output asked for`);
+    else if (f.requestedWords >= 500) bump(1, `about ${f.requestedWords} words of output asked for`);
+    else if (f.requestedWords <= 60) bump(-0.5, `a short answer asked for (about ${f.requestedWords} words)`);
+  }
+  if (f.lengthWords.long.length >= 2) bump(0.75, `asks for a ${f.lengthWords.long.slice(0, 2).join(', ')} answer`);
+  else if (f.lengthWords.long.length === 1) bump(0.25, `asks for a ${f.lengthWords.long[0]} answer`);
+  if (f.lengthWords.short.length > 0) bump(-0.5, `asks for a ${f.lengthWords.short[0]} answer`);
+  if (f.outputFormats.includes('label') || f.outputFormats.includes('yes-no')) bump(-0.75, 'the answer is a label or yes/no');
+  if (f.examples >= 2) bump(-0.5, 'worked examples show the expected answer');
+  if (f.codeLines >= 15) bump(0.75, `${f.codeLines} lines of code`);
+  if (f.words < 25 && f.instructions.length <= 1) bump(-0.5, 'a one-line request');
+  const complexity: Complexity = score >= 2.5 ? 'high' : score >= 1.25 ? 'medium' : 'low';
+  const because = parts.length > 0 ? parts.join('; ') : 'a short, single-step request';
+  return { complexity, why: `complexity ${complexity}: ${because}` };
+}
+
+/** Classifies a whole prompt (system and user parts joined). */
+export function classifyPrompt(text: string): Classification {
+  const features = extractFeatures(text);
+  const evidence = collectEvidence(features);
+  const { task, confidence, why } = decideTask(features, evidence);
+  const { complexity, why: complexityWhy } = decideComplexity(features, task);
+  return { task, complexity, confidence, why: [...why.map((w) => `${task}: ${w}`), complexityWhy] };
+}
