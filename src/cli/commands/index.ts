@@ -1,5 +1,7 @@
 import type { Command } from '../command';
+import { classifyCommand } from './classify';
+import { compressCommand } from './compress';
 import { scanCommand } from './scan';
 
 /** Every subcommand, in the order `promptcost --help` lists them. */
-export const COMMANDS: readonly Command[] = [scanCommand];
+export const COMMANDS: readonly Command[] = [scanCommand, compressCommand, classifyCommand];

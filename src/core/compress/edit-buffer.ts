@@ -54,14 +54,14 @@ export class EditBuffer {
   baseSpan(start: number, end: number): { start: number; end: number } {
     const absorbed = this.placed.filter((p) => overlaps(p, start, end, false));
     return {
-      start: Math.min(this.mapStart(start, absorbed), ...absorbed.map((p) => p.start)),
-      end: Math.max(this.mapEnd(end, absorbed), ...absorbed.map((p) => p.end)),
+      start: Math.min(this.mapStart(start), ...absorbed.map((p) => p.start)),
+      end: Math.max(this.mapEnd(end), ...absorbed.map((p) => p.end)),
     };
   }
 
-  /** True when some edit's output ends within [from, to] of the current text. */
-  editEndsIn(from: number, to: number): boolean {
-    return this.placed.some((p) => p.curEnd >= from && p.curEnd <= to);
+  /** True when some edit's output touches [from, to] of the current text (ends in it, starts in it, or spans it). */
+  editTouches(from: number, to: number): boolean {
+    return this.placed.some((p) => p.curStart <= to && p.curEnd >= from);
   }
 
   /**
@@ -111,8 +111,8 @@ export class EditBuffer {
       ...group.changes.map((c) => ({ at: c.start, rules: [c.rule], reasons: [c.reason] })),
     ].sort((a, b) => a.at - b.at);
     return {
-      start: Math.min(this.mapStart(group.curStart, absorbed), ...absorbed.map((p) => p.start)),
-      end: Math.max(this.mapEnd(group.curEnd, absorbed), ...absorbed.map((p) => p.end)),
+      start: Math.min(this.mapStart(group.curStart), ...absorbed.map((p) => p.start)),
+      end: Math.max(this.mapEnd(group.curEnd), ...absorbed.map((p) => p.end)),
       after,
       rules: unique(parts.flatMap((p) => p.rules)),
       reasons: unique(parts.flatMap((p) => p.reasons)),
@@ -122,20 +122,18 @@ export class EditBuffer {
   }
 
   /** Base offset of the character at current offset `pos` (edits ending at or before it are behind it). */
-  private mapStart(pos: number, absorbed: readonly Placed[]): number {
+  private mapStart(pos: number): number {
     let delta = 0;
     for (const p of this.placed) {
-      if (absorbed.includes(p)) continue;
       if (p.curEnd <= pos) delta += p.after.length - (p.end - p.start);
     }
     return pos - delta;
   }
 
   /** Base offset just after the character before current offset `pos` (a deletion sitting at `pos` is not behind it). */
-  private mapEnd(pos: number, absorbed: readonly Placed[]): number {
+  private mapEnd(pos: number): number {
     let delta = 0;
     for (const p of this.placed) {
-      if (absorbed.includes(p)) continue;
       const behind = p.curStart === p.curEnd ? p.curStart < pos : p.curEnd <= pos;
       if (behind) delta += p.after.length - (p.end - p.start);
     }

@@ -46,7 +46,7 @@ const STOP_WORDS = new Set(
 );
 
 const NUMBER = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,])([$€£¥]?\d+(?:[.,]\d+)*(?:\s?[-–]\s?\d+(?:[.,]\d+)*)?(?:%|\+|[kKmM]\b|x\b)?)(?:[- ]+(${WORD}))?`,
+  String.raw`(?<![\p{L}\p{N}.,])([$€£¥]?\d+(?:[.,:/x×+*^–-]?\d+)*(?:%|\+|st|nd|rd|th|[kKmM]|x)?)(?![\p{L}\p{N}])(?:[- ]+(${WORD}))?`,
   'gu',
 );
 const SPELLED = new RegExp(
@@ -72,8 +72,9 @@ export function mustKeepItems(text: string, extraPlaceholders: readonly string[]
   const verbatim = verbatimSpans(text, extraPlaceholders);
   const items: MustKeepItem[] = verbatim.map((s) => ({ kind: s.kind, text: text.slice(s.start, s.end), start: s.start, end: s.end }));
   // The other kinds are read from prose only: verbatim spans are blanked so their words do not count twice.
+  // A control character (not a space) so that no word, object or unit reaches across a blanked span.
   let prose = text;
-  for (const s of verbatim) prose = prose.slice(0, s.start) + ' '.repeat(s.end - s.start) + prose.slice(s.end);
+  for (const s of verbatim) prose = prose.slice(0, s.start) + '\u0000'.repeat(s.end - s.start) + prose.slice(s.end);
   items.push(...numbers(prose), ...negations(prose), ...names(prose, text), ...formatTerms(prose));
   return items.sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -20,7 +20,7 @@ export function runRules(
   unmask: (text: string) => string,
   level: RuleContext['level'],
 ): void {
-  const ctx: RuleContext = { level, unmask, editEndsIn: (from, to) => buffer.editEndsIn(from, to) };
+  const ctx: RuleContext = { level, unmask, editTouches: (from, to) => buffer.editTouches(from, to) };
   for (const rule of rules) {
     const text = buffer.text;
     const proposed = nonOverlapping(rule.find(text, ctx)).filter((m) => m.after !== text.slice(m.start, m.end));

@@ -4,7 +4,7 @@ import type { CallApi, CallSite, OutputBound, PromptRole } from './model';
 import { shapeOfCall, shapesInError, type CallShape } from './python-args';
 import { evaluateText } from './python-eval';
 import type { PyIndex } from './python-index';
-import { LoopTester } from './python-loops';
+import { inLoop } from './python-loops';
 import { ObjectResolver, type Located, type LlmObject } from './python-objects';
 import { definitionsOfNode, whereOf, type Where } from './python-resolve';
 import { boundValue, entriesOf, stringValue } from './python-values';
@@ -124,11 +124,9 @@ interface Recognized {
 
 export class CallFinder {
   private readonly objects: ObjectResolver;
-  private readonly loops: LoopTester;
 
   constructor(private readonly index: PyIndex) {
     this.objects = new ObjectResolver(index);
-    this.loops = new LoopTester(index);
   }
 
   private text(node: Node): string {
@@ -292,7 +290,7 @@ export class CallFinder {
       model: model?.value ?? null,
       modelSpan: model?.span ?? null,
       outputBound: this.bound(params, object, where),
-      inLoop: this.loops.inLoop(shape.anchor),
+      inLoop: inLoop(shape.anchor, this.index.source),
       messagesSpan: messages ? { start: messages.node.startIndex, end: messages.node.endIndex } : null,
       argumentsSpan: bodyNode ? { start: bodyNode.startIndex, end: bodyNode.endIndex } : { ...shape.argumentsSpan },
       argumentStyle: argumentsStyle,

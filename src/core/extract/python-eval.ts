@@ -159,10 +159,7 @@ function evaluate(node: Node, source: string, depth: number): Evaluated | null {
     }
     case 'concatenated_string': {
       const parts = node.namedChildren.filter((n): n is Node => !!n && n.type === 'string').map((n) => evaluate(n, source, depth + 1)!);
-      const joined = join(parts, '', 'concatenation');
-      if (parts.length > 0 && parts.every((p) => p.construction === 'f-string')) joined.construction = 'f-string';
-      if (parts.length > 0 && parts.every((p) => p.construction === 'literal')) joined.construction = 'literal';
-      return joined;
+      return join(parts, '', 'concatenation');
     }
     case 'parenthesized_expression': {
       const inner = node.namedChildren.find((n) => n && n.type !== 'comment');

@@ -25,7 +25,7 @@ export interface Binding {
   value: Node;
   scope: number;
   start: number;
-  op: '=' | '+=' | 'param';
+  op: '=' | '+=';
 }
 
 export interface ListMutation {
@@ -47,6 +47,8 @@ export interface PyIndex {
   mutations: Map<string, ListMutation[]>;
   /** Function name -> its scopes (methods of different classes may share a name). */
   functions: Map<string, Scope[]>;
+  /** Function scope id -> its parameter names, which shadow outer bindings. */
+  parameters: Map<number, Set<string>>;
   /** Function scope id -> returned expressions. */
   returns: Map<number, Node[]>;
   /** Local name -> dotted origin (`genai` -> `google.genai`, `completion` -> `litellm.completion`). */
@@ -94,6 +96,7 @@ class IndexBuilder {
       bindings: new Map(),
       mutations: new Map(),
       functions: new Map(),
+      parameters: new Map(),
       returns: new Map(),
       imports: new Map(),
       calls: [],
@@ -197,21 +200,19 @@ class IndexBuilder {
       const list = this.index.functions.get(name);
       if (list) list.push(scope);
       else this.index.functions.set(name, [scope]);
-      this.parameterDefaults(node, scope.id);
+      this.index.parameters.set(node.id, this.parameterNames(node));
     }
     return scope.id;
   }
 
-  /** `def f(system=DEFAULT_PROMPT)`: a default is a binding of the parameter inside the function. */
-  private parameterDefaults(fn: Node, scope: number): void {
-    const parameters = fn.childForFieldName('parameters');
-    if (!parameters) return;
-    for (const parameter of parameters.namedChildren) {
-      if (!parameter || (parameter.type !== 'default_parameter' && parameter.type !== 'typed_default_parameter')) continue;
-      const name = parameter.childForFieldName('name');
-      const value = parameter.childForFieldName('value');
-      if (name && value && name.type === 'identifier') this.bind(this.text(name), value, scope, fn.startIndex, 'param');
+  private parameterNames(fn: Node): Set<string> {
+    const names = new Set<string>();
+    for (const parameter of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+      if (!parameter) continue;
+      const name = parameter.type === 'identifier' ? parameter : (parameter.childForFieldName('name') ?? parameter.namedChildren.find((n) => n?.type === 'identifier'));
+      if (name?.type === 'identifier') names.add(this.text(name));
     }
+    return names;
   }
 
   private assignment(node: Node, scope: number): void {

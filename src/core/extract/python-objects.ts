@@ -203,7 +203,9 @@ export class ObjectResolver {
       return { kind: 'model', provider: known.provider, api: known.api, configuredBy: [configured], templates: [] };
     }
     if (/dspy/.test(qualified) && /^(Predict|ChainOfThought|ReAct|ProgramOfThought|MultiChainComparison|ChainOfThoughtWithHint)$/.test(last)) {
-      return { kind: 'chain', provider: 'dspy', api: 'dspy', configuredBy: [], templates: args.slice(0, 1).map((n) => ({ node: n, where })) };
+      const lm = args.find((a) => a.type === 'keyword_argument' && this.text(a.childForFieldName('name')!) === 'lm')?.childForFieldName('value');
+      const configuredBy = (lm ? this.describe(lm, where, depth + 1)?.configuredBy : undefined) ?? this.dspyDefaultLm(depth);
+      return { kind: 'chain', provider: 'dspy', api: 'dspy', configuredBy, templates: args.slice(0, 1).map((n) => ({ node: n, where })) };
     }
 
     // A chain, agent or engine built around a model: `LLMChain(llm=llm, prompt=p)`, `create_react_agent(llm, tools, prompt)`.
@@ -227,6 +229,20 @@ export class ObjectResolver {
       if (/prompt|template/i.test(key) || (!isKeyword && value.type === 'identifier')) templates.push({ node: value, where });
     }
     return model ? { ...model, kind: 'chain', templates } : null;
+  }
+
+  /** The LM set with `dspy.configure(lm=...)` / `dspy.settings.configure(lm=...)` anywhere in the file. */
+  private dspyDefaultLm(depth: number): Located[] {
+    for (const { node, scope } of this.index.calls) {
+      const callee = dottedName(node.childForFieldName('function'), this.index.source) ?? '';
+      if (!/(^|\.)(configure|context)$/.test(callee) || !/dspy|settings/.test(callee)) continue;
+      for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
+        if (arg?.type !== 'keyword_argument' || this.text(arg.childForFieldName('name')!) !== 'lm') continue;
+        const described = this.describe(arg.childForFieldName('value'), { scope, at: node.startIndex }, depth + 1);
+        if (described) return described.configuredBy;
+      }
+    }
+    return [];
   }
 
   /** `as_query_engine(llm=llm)`: the configuring calls of the model passed in. */

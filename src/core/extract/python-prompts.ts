@@ -46,7 +46,7 @@ const MESSAGE_CLASSES: Readonly<Record<string, PromptRole>> = {
   AIMessagePromptTemplate: 'assistant',
 };
 
-const TEXT_TEMPLATES = new Set(['PromptTemplate', 'RichPromptTemplate', 'StringPromptTemplate', 'ChatPromptTemplate']);
+const TEXT_TEMPLATES = new Set(['PromptTemplate', 'RichPromptTemplate', 'StringPromptTemplate', 'ChatPromptTemplate', 'Template']);
 
 /** Maps a role as written (`"human"`, `MessageRole.SYSTEM`) to a PromptRole. */
 export function roleFromName(written: string): PromptRole | null {
@@ -91,6 +91,8 @@ export class PromptCollector {
     if (evaluated.pieces.some((p) => this.claimed.has(p.span.start))) return false;
     const text = evaluated.text;
     if (text.trim() === '') return false;
+    const literalText = literalOnly(evaluated);
+    if (!/[\p{L}\p{N}]/u.test(literalText)) return false;
     if (via === 'ref' && isPlainlyNotPrompt(text)) return false;
     if (accept && !accept(text)) return false;
     for (const piece of evaluated.pieces) this.claimed.add(piece.span.start);
@@ -100,7 +102,7 @@ export class PromptCollector {
       pieces,
       text,
       placeholders: placeholdersOf(evaluated),
-      role: typeof role === 'function' ? role(text) : (role ?? roleFromText(text)),
+      role: typeof role === 'function' ? role(literalText) : (role ?? roleFromText(literalText)),
       construction: construction(evaluated, via),
       name,
       callIndex,
@@ -134,9 +136,7 @@ export class PromptCollector {
           const bindings = definitionsOfNode(this.index, node, where);
           const bound = via === 'direct' ? 'constant' : via;
           if (this.fromBuiltUp(bindings, role, name, callIndex, bound)) return;
-          for (const binding of bindings) {
-            this.fromText(binding.value, whereOf(binding), role, name ?? bindingName(binding), callIndex, binding.op === 'param' ? via : bound, next);
-          }
+          for (const binding of bindings) this.fromText(binding.value, whereOf(binding), role, name ?? bindingName(binding), callIndex, bound, next);
           return;
         }
         case 'list':
@@ -195,7 +195,7 @@ export class PromptCollector {
       if (ref.type !== 'identifier') continue;
       const name = this.text(ref);
       const bindings = definitionsOfNode(this.index, ref, where);
-      if (bindings.length === 0 || bindings.some((b) => b.op === 'param' || b.start > ref.startIndex)) continue;
+      if (bindings.length === 0 || bindings.some((b) => b.start > ref.startIndex)) continue;
       const isConstant = bindings[0].scope === MODULE_SCOPE && /^[A-Z][A-Z0-9_]*$/.test(name);
       if (isConstant || (bindings.length > 1 && !this.builtUp(bindings))) continue;
       const value = bindings.length > 1 ? this.builtUp(bindings) : evaluateText(bindings[0].value, this.index.source);
@@ -242,12 +242,12 @@ export class PromptCollector {
     }
     const callee = dottedName(fn, this.index.source) ?? '';
     const last = callee.slice(callee.lastIndexOf('.') + 1);
-    if (TEXT_TEMPLATES.has(last) || last === 'from_template' || last === 'from_messages' || last in MESSAGE_CLASSES) {
-      this.fromTemplate(node, where, callIndex, depth, name);
+    if (TEXT_TEMPLATES.has(last) || last === 'from_template' || last === 'from_messages' || last === 'from_string' || last in MESSAGE_CLASSES) {
+      this.fromTemplate(node, where, callIndex, depth, name, role);
       return true;
     }
     const shape = shapeOfCall(node, this.index.source);
-    if (fn.type === 'attribute' && /^(format|format_map|format_prompt|format_messages|partial|invoke|to_string|to_messages)$/.test(last)) {
+    if (fn.type === 'attribute' && /^(format|format_map|format_prompt|format_messages|partial|invoke|to_string|to_messages|substitute|safe_substitute|render)$/.test(last)) {
       const receiver = fn.childForFieldName('object');
       if (receiver && receiver.type !== 'string' && receiver.type !== 'concatenated_string' && !evaluateText(receiver, this.index.source)) {
         this.fromText(receiver, where, role, name, callIndex, via, depth);
@@ -292,6 +292,10 @@ export class PromptCollector {
           break;
         case 'identifier':
         case 'attribute': {
+          if (!this.holdsMessages(node, where, next)) {
+            this.fromText(node, where, role, null, callIndex, 'direct', next);
+            return;
+          }
           const name = dottedName(node, this.index.source);
           for (const binding of definitionsOfNode(this.index, node, where)) this.fromMessageValue(binding, role, callIndex, next);
           for (const mutation of (name && this.index.mutations.get(name)) || []) {
@@ -305,6 +309,10 @@ export class PromptCollector {
           const fn = node.childForFieldName('function');
           const functions = fn ? functionsCalled(this.index, fn, where) : [];
           if (functions.length > 0) {
+            if (!this.holdsMessages(node, where, next)) {
+              this.fromText(node, where, role, null, callIndex, 'direct', next);
+              return;
+            }
             for (const scope of functions) {
               for (const value of this.index.returns.get(scope) ?? []) this.fromMessages(value, { scope, at: value.startIndex }, role, callIndex, next);
             }
@@ -324,6 +332,33 @@ export class PromptCollector {
       }
       this.fromMessage(node, where, role, callIndex, next);
     });
+  }
+
+  /** Whether a name or a builder call stands for a list of messages (or one message) rather than text. */
+  private holdsMessages(node: Node, where: Where, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    switch (node.type) {
+      case 'list':
+      case 'tuple':
+      case 'dictionary':
+      case 'list_comprehension':
+        return true;
+      case 'identifier':
+      case 'attribute': {
+        const name = dottedName(node, this.index.source);
+        const mutations = (name && this.index.mutations.get(name)) || [];
+        if (mutations.some((m) => m.method !== 'extend' || this.holdsMessages(m.argument, where, depth + 1))) return true;
+        return definitionsOfNode(this.index, node, where).some((b) => this.holdsMessages(b.value, whereOf(b), depth + 1));
+      }
+      case 'call': {
+        const fn = node.childForFieldName('function');
+        const functions = fn ? functionsCalled(this.index, fn, where) : [];
+        if (functions.length === 0) return !evaluateText(node, this.index.source);
+        return functions.some((scope) => (this.index.returns.get(scope) ?? []).some((v) => this.holdsMessages(v, { scope, at: v.startIndex }, depth + 1)));
+      }
+      default:
+        return false;
+    }
   }
 
   /** A name bound to a list (or to one message, or to text) used as the messages. */
@@ -359,11 +394,8 @@ export class PromptCollector {
         }
         case 'identifier':
         case 'attribute':
-          for (const binding of definitionsOfNode(this.index, node, where)) {
-            const value = binding.value;
-            if (value.type === 'dictionary' || value.type === 'call' || value.type === 'tuple') this.fromMessage(value, whereOf(binding), role, callIndex, next);
-            else this.fromText(value, whereOf(binding), role, bindingName(binding), callIndex, 'constant', next);
-          }
+          if (!this.holdsMessages(node, where, next)) break;
+          for (const binding of definitionsOfNode(this.index, node, where)) this.fromMessage(binding.value, whereOf(binding), role, callIndex, next);
           return;
         case 'call':
           if (this.messageCall(node, where, role, callIndex, next)) return;
@@ -422,12 +454,12 @@ export class PromptCollector {
   }
 
   /** A prompt template object: `PromptTemplate(...)`, `ChatPromptTemplate.from_messages([...])`, a DSPy signature class. */
-  fromTemplate(node: Node, where: Where, callIndex: number | null, depth = 0, name: string | null = null): void {
+  fromTemplate(node: Node, where: Where, callIndex: number | null, depth = 0, name: string | null = null, role: PromptRole | null = null): void {
     this.guard(node, 'template', depth, () => {
       const next = depth + 1;
       if (node.type === 'identifier' || node.type === 'attribute') {
         for (const binding of definitionsOfNode(this.index, node, where, false)) {
-          this.fromTemplate(binding.value, whereOf(binding), callIndex, next, name ?? bindingName(binding));
+          this.fromTemplate(binding.value, whereOf(binding), callIndex, next, name ?? bindingName(binding), role);
         }
         this.signatureDocstring(this.text(node), callIndex);
         return;
@@ -456,23 +488,23 @@ export class PromptCollector {
         this.messageCall(node, where, 'user', callIndex, next);
         return;
       }
-      if (TEXT_TEMPLATES.has(last) || TEXT_TEMPLATES.has(owner) || last === 'from_template') {
-        const role: PromptRole = owner === 'ChatPromptTemplate' ? 'user' : 'template';
-        const template = shape.keywords.get('template') ?? shape.keywords.get('template_str') ?? shape.positional[0];
-        if (template) this.fromText(template, where, role, name, callIndex, 'direct', next);
+      if (TEXT_TEMPLATES.has(last) || TEXT_TEMPLATES.has(owner) || last === 'from_template' || last === 'from_string') {
+        const textRole: PromptRole = role ?? (owner === 'ChatPromptTemplate' ? 'user' : 'template');
+        const template = shape.keywords.get('template') ?? shape.keywords.get('template_str') ?? shape.keywords.get('source') ?? shape.positional[0];
+        if (template) this.fromText(template, where, textRole, name, callIndex, 'direct', next);
         for (const key of ['prefix', 'suffix']) {
           const value = shape.keywords.get(key);
-          if (value) this.fromText(value, where, role, name, callIndex, 'direct', next);
+          if (value) this.fromText(value, where, textRole, name, callIndex, 'direct', next);
         }
         return;
       }
       if (fn.type === 'attribute' && /^(partial|with_config|pipe)$/.test(last)) {
         const receiver = fn.childForFieldName('object');
-        if (receiver) this.fromTemplate(receiver, where, callIndex, next, name);
+        if (receiver) this.fromTemplate(receiver, where, callIndex, next, name, role);
         return;
       }
       const prompt = shape.keywords.get('prompt');
-      if (prompt) this.fromTemplate(prompt, where, callIndex, next, name);
+      if (prompt) this.fromTemplate(prompt, where, callIndex, next, name, role);
     });
   }
 
@@ -495,4 +527,11 @@ function construction(evaluated: Evaluated, via: Via): PromptConstruction {
   if (via === 'builder' && (evaluated.construction === 'literal' || evaluated.construction === 'f-string')) return 'builder';
   if (via === 'constant' && evaluated.construction === 'literal') return 'constant';
   return evaluated.construction;
+}
+
+/** The text without its interpolations: what the role and the "is there any text" checks read. */
+function literalOnly(evaluated: Evaluated): string {
+  let text = evaluated.text;
+  for (const name of evaluated.interpolations) text = text.split(`{${name}}`).join('');
+  return text;
 }

@@ -48,6 +48,7 @@ export function definitionsOf(index: PyIndex, name: string, where: Where, includ
   let first = true;
   while (scope !== null) {
     const here = all.filter((b) => b.scope === scope);
+    if (here.length === 0 && index.parameters.get(scope)?.has(name)) return [];
     if (here.length > 0) {
       const before = first ? here.filter((b) => b.start < where.at) : here;
       return (before.length > 0 ? before : here).slice(-MAX_DEFINITIONS);

@@ -21,6 +21,12 @@ function fitsPromptName(text: string): boolean {
   return frameworkSlots(text).length > 0 || promptLikeness(text) >= 0.3 || words >= 8 || (words >= 4 && text.includes('\n'));
 }
 
+/** `*_TEMPLATE` names hold SMS, email and page templates as often as prompt templates. */
+const WEAK_PROMPT_NAME = /template/i;
+
+/** Imports that show the file works with LLMs, so a `*_TEMPLATE` in it is likely a prompt template. */
+const LLM_IMPORTS = /openai|anthropic|genai|generativeai|litellm|langchain|llama_index|dspy|ollama|mistral|groq|cohere|vertexai|instructor|crewai|autogen|pydantic_ai|agents|transformers|huggingface|guidance|outlines|haystack|semantic_kernel/i;
+
 /** Text that reads as an instruction to a model whatever it is called. */
 function readsAsPrompt(text: string): boolean {
   return promptLikeness(text) >= 0.6;
@@ -29,11 +35,38 @@ function readsAsPrompt(text: string): boolean {
 /** Calls whose string arguments are messages for people or logs, never prompts. */
 const NOT_PROMPT_CALLEES = /(^|\.)(print|log|debug|info|warning|warn|error|exception|critical|echo|secho|write|Field|add_argument|option|argument|HTTPException|ValueError|RuntimeError|TypeError|Exception)$/;
 
+/** Keyword arguments that hand text to people (SMS, chat, mail, UI), not to a model. */
+const HUMAN_TEXT_KEYWORDS = new Set(['body', 'text', 'subject', 'html', 'message', 'msg', 'blocks', 'caption', 'title', 'label', 'help', 'description', 'content']);
+
+/** Names of constants whose value is sent to people or logs: `twilio.messages.create(body=SMS_TEMPLATE.format(...))`. */
+function namesSentElsewhere(index: PyIndex): Set<string> {
+  const names = new Set<string>();
+  const source = index.source;
+  const root = (node: Node): string | null => {
+    let current: Node | null = node;
+    while (current?.type === 'call' || current?.type === 'binary_operator') {
+      current = current.type === 'call' ? (current.childForFieldName('function')?.childForFieldName('object') ?? null) : current.childForFieldName('left');
+    }
+    return current?.type === 'identifier' ? source.slice(current.startIndex, current.endIndex) : null;
+  };
+  for (const { node } of index.calls) {
+    const callee = dottedName(node.childForFieldName('function'), source) ?? '';
+    const shape = shapeOfCall(node, source);
+    if (!shape) continue;
+    const values = NOT_PROMPT_CALLEES.test(callee) ? [...shape.positional, ...shape.keywords.values()] : [...shape.keywords].filter(([k]) => HUMAN_TEXT_KEYWORDS.has(k)).map(([, v]) => v);
+    for (const value of values) {
+      const name = root(value);
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+
 /** Keyword names that carry instructions to an agent or model even though they say neither "prompt" nor "instruction". */
 const PROMPT_KEYWORDS = new Set(['system', 'system_message', 'instructions', 'backstory', 'goal', 'expected_output']);
 
 function roleFor(name: string | null, text: string): PromptRole {
-  if (name && /system|instruction|persona|backstory/i.test(name)) return 'system';
+  if (name && /system|instruction|persona|backstory|guideline|rules|tone|style/i.test(name)) return 'system';
   return roleFromText(text);
 }
 
@@ -62,17 +95,24 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
   const groups = new Map<string, Binding[]>();
   for (const list of index.bindings.values()) {
     for (const binding of list) {
-      if (binding.op === 'param') continue;
       const key = `${binding.scope}:${binding.name}`;
       const group = groups.get(key);
       if (group) group.push(binding);
       else groups.set(key, [binding]);
     }
   }
+  const sentElsewhere = namesSentElsewhere(index);
+  const llmFile = [...index.imports.values()].some((origin) => LLM_IMPORTS.test(origin));
+  const nameAccepts = (name: string): ((text: string) => boolean) | null => {
+    if (!isPromptName(name)) return null;
+    if (!WEAK_PROMPT_NAME.test(name) || /prompt|instruction|system/i.test(name) || llmFile) return fitsPromptName;
+    return (text) => fitsPromptName(text) && promptLikeness(text) >= 0.3;
+  };
   for (const group of groups.values()) {
     const name = group[0].name.replace(/^(self|cls)\./, '');
-    const byName = isPromptName(name);
-    const accept = byName ? fitsPromptName : readsAsPrompt;
+    if (sentElsewhere.has(name)) continue;
+    const byName = nameAccepts(name);
+    const accept = byName ?? readsAsPrompt;
     const where = { scope: group[0].scope, at: group[0].start };
     const role = (text: string): PromptRole => roleFor(name, text);
     if (collector.fromBuiltUp(group, role, name, null, 'constant', accept)) continue;
@@ -86,10 +126,10 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
   // Builder functions' returns.
   for (const [scopeId, values] of index.returns) {
     const fnName = index.scopes.get(scopeId)?.name ?? null;
-    const accept = fnName && isPromptName(fnName) ? fitsPromptName : readsAsPrompt;
+    const accept = (fnName && nameAccepts(fnName)) || readsAsPrompt;
     for (const value of values) {
       const evaluated = evaluateText(value, source);
-      if (evaluated) collector.emit(evaluated, roleFor(fnName, evaluated.text), fnName, null, 'builder', accept);
+      if (evaluated) collector.emit(evaluated, (text) => roleFor(fnName, text), fnName, null, 'builder', accept);
     }
   }
 
@@ -101,7 +141,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
     for (const [keyword, value] of shape?.keywords ?? []) {
       if (!isPromptName(keyword) && !PROMPT_KEYWORDS.has(keyword)) continue;
       const evaluated = evaluateText(value, source);
-      if (evaluated) collector.emit(evaluated, roleFor(keyword, evaluated.text), null, null, 'direct', fitsPromptName);
+      if (evaluated) collector.emit(evaluated, (text) => roleFor(keyword, text), null, null, 'direct', fitsPromptName);
     }
   }
   for (const { node } of index.dictionaries) {
@@ -113,7 +153,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
       const keyText = readString(key, source).text;
       if (!isPromptName(keyText) && !PROMPT_KEYWORDS.has(keyText)) continue;
       const evaluated = evaluateText(value, source);
-      if (evaluated) collector.emit(evaluated, roleFor(keyText, evaluated.text), keyText, null, 'direct', fitsPromptName);
+      if (evaluated) collector.emit(evaluated, (text) => roleFor(keyText, text), keyText, null, 'direct', fitsPromptName);
     }
   }
 

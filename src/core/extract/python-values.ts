@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { TextSpan } from './model';
 import { shapeOfCall } from './python-args';
-import { dottedName, type PyIndex } from './python-index';
+import type { PyIndex } from './python-index';
 import { readString } from './python-strings';
 import { definitionsOfNode, whereOf, type Where } from './python-resolve';
 
@@ -17,7 +17,7 @@ export interface StringValue {
   span: TextSpan;
 }
 
-/** The string an expression holds when it is a plain literal, a constant, or `os.getenv(name, "default")`. */
+/** The string an expression holds when it is a plain literal or a name bound to one in the file. */
 export function stringValue(index: PyIndex, node: Node | null, where: Where, depth = 0): StringValue | null {
   if (!node || depth > MAX_DEPTH) return null;
   switch (node.type) {
@@ -29,30 +29,20 @@ export function stringValue(index: PyIndex, node: Node | null, where: Where, dep
       return null;
     case 'parenthesized_expression':
       return stringValue(index, node.namedChildren[0] ?? null, where, depth + 1);
-    case 'identifier':
-    case 'attribute': {
+    case 'identifier': {
+      // Attributes (`self.model`) and environment lookups are configuration, not something the file fixes.
       for (const binding of definitionsOfNode(index, node, where, false).reverse()) {
         const found = stringValue(index, binding.value, whereOf(binding), depth + 1);
         if (found) return found;
       }
       return null;
     }
-    case 'boolean_operator':
     case 'conditional_expression': {
-      const parts = node.type === 'boolean_operator' ? [node.childForFieldName('right'), node.childForFieldName('left')] : [node.namedChildren[0], node.namedChildren[2]];
-      for (const part of parts) {
+      for (const part of [node.namedChildren[0], node.namedChildren[2]]) {
         const found = stringValue(index, part ?? null, where, depth + 1);
         if (found) return found;
       }
       return null;
-    }
-    case 'call': {
-      // os.getenv("MODEL", "gpt-4o"), os.environ.get("MODEL", "gpt-4o"), settings.get("model", "...")
-      const callee = dottedName(node.childForFieldName('function'), index.source) ?? '';
-      if (!/(getenv|environ\.get|\.get)$/.test(callee)) return null;
-      const shape = shapeOfCall(node, index.source);
-      const fallback = shape?.keywords.get('default') ?? shape?.positional[1] ?? null;
-      return stringValue(index, fallback, where, depth + 1);
     }
     default:
       return null;
@@ -68,7 +58,7 @@ export function boundValue(index: PyIndex, node: Node, where: Where, depth = 0):
     return { kind: 'number', value: Number.isFinite(value) ? value : null };
   }
   if (node.type === 'none') return { kind: 'none' };
-  if ((node.type === 'identifier' || node.type === 'attribute') && depth < MAX_DEPTH) {
+  if (node.type === 'identifier' && depth < MAX_DEPTH) {
     const definitions = definitionsOfNode(index, node, where, false);
     const last = definitions[definitions.length - 1];
     if (last) return boundValue(index, last.value, whereOf(last), depth + 1);

@@ -61,7 +61,6 @@ const FUNCTION_TYPES = new Set([
 const LONG_STRING = 24;
 
 interface Frame {
-  depth: number;
   start: number;
   end: number;
   kind: 'scope' | 'function' | 'class';
@@ -108,7 +107,12 @@ class IndexBuilder {
     pairs: [],
     longStrings: [],
   };
-  private readonly frames: Frame[] = [];
+  /** Open scopes and functions, innermost last; the first is the whole file (whose root may be an ERROR node). */
+  private readonly frames: Frame[];
+
+  constructor(end: number) {
+    this.frames = [{ start: 0, end, kind: 'scope' }];
+  }
 
   private scope(): Frame {
     for (let i = this.frames.length - 1; i >= 0; i--) if (this.frames[i].kind !== 'function') return this.frames[i];
@@ -134,46 +138,44 @@ class IndexBuilder {
     return existing ? { start: existing.scopeStart, end: existing.scopeEnd } : this.scope();
   }
 
-  enter(type: string, depth: number, get: () => Node, start: number, end: number): void {
-    if (SCOPE_TYPES.has(type)) {
-      this.frames.push({ depth, start, end, kind: type === 'class_body' ? 'class' : 'scope' });
-    }
-    if (FUNCTION_TYPES.has(type)) return this.enterFunction(get(), depth);
+  /** Records one node; nodes arrive in document order, so the open frames are those still containing it. */
+  enter(node: Node): void {
+    const { type, startIndex: start, endIndex: end } = node;
+    while (this.frames.length > 1 && this.frames[this.frames.length - 1].end <= start) this.frames.pop();
+    if (SCOPE_TYPES.has(type)) this.frames.push({ start, end, kind: type === 'class_body' ? 'class' : 'scope' });
+    if (FUNCTION_TYPES.has(type)) return this.enterFunction(node);
     switch (type) {
       case 'variable_declarator':
-        return this.declarator(get());
+        return this.declarator(node);
       case 'public_field_definition':
       case 'field_definition':
-        return this.field(get());
+        return this.field(node);
       case 'assignment_expression':
-        return this.assignment(get());
+        return this.assignment(node);
       case 'augmented_assignment_expression':
-        return this.append(get());
+        return this.append(node);
       case 'import_statement':
-        return this.importStatement(get());
+        return this.importStatement(node);
       case 'return_statement':
-        return this.returnStatement(get());
+        return this.returnStatement(node);
       case 'call_expression':
-        this.index.calls.push(get());
+        this.index.calls.push(node);
         return;
       case 'new_expression':
-        this.index.news.push(get());
+        this.index.news.push(node);
         return;
       case 'pair':
-        this.index.pairs.push(get());
+        this.index.pairs.push(node);
         return;
       case 'string':
       case 'template_string':
-        if (end - start >= LONG_STRING) this.index.longStrings.push(get());
+        // Also drops the `string` type keyword, which shares the name.
+        if (end - start >= LONG_STRING) this.index.longStrings.push(node);
         return;
     }
   }
 
-  leave(depth: number): void {
-    while (this.frames.length > 1 && this.frames[this.frames.length - 1].depth >= depth) this.frames.pop();
-  }
-
-  private enterFunction(node: Node, depth: number): void {
+  private enterFunction(node: Node): void {
     const info: FunctionInfo = { node, returns: [] };
     this.index.functions.set(node.id, info);
     const name = node.childForFieldName('name');
@@ -182,7 +184,7 @@ class IndexBuilder {
     } else if (name && node.type !== 'function_expression') {
       this.bind(name.text, node, 'function', node.startIndex, this.scope());
     }
-    this.frames.push({ depth, start: node.startIndex, end: node.endIndex, kind: 'function', fn: info });
+    this.frames.push({ start: node.startIndex, end: node.endIndex, kind: 'function', fn: info });
     const names: string[] = [];
     const params = node.childForFieldName('parameters') ?? node.childForFieldName('parameter');
     if (params) patternNames(params, names);
@@ -291,28 +293,31 @@ class IndexBuilder {
   }
 }
 
-/** Builds the index in one cursor walk; nodes are materialised only for the types it records. */
+const INDEXED_TYPES = [
+  ...SCOPE_TYPES,
+  ...FUNCTION_TYPES,
+  'variable_declarator',
+  'public_field_definition',
+  'field_definition',
+  'assignment_expression',
+  'augmented_assignment_expression',
+  'import_statement',
+  'return_statement',
+  'call_expression',
+  'new_expression',
+  'pair',
+  'string',
+  'template_string',
+];
+
+/**
+ * Builds the index in one pass: tree-sitter collects the node types recorded here in document
+ * order inside WASM, which is far cheaper than stepping a cursor over every node from JS.
+ */
 export function indexScript(tree: Tree): ScriptIndex {
-  const builder = new IndexBuilder();
-  const cursor = tree.walk();
-  try {
-    let depth = 0;
-    for (;;) {
-      builder.enter(cursor.nodeType, depth, () => cursor.currentNode, cursor.startIndex, cursor.endIndex);
-      if (cursor.gotoFirstChild()) {
-        depth++;
-        continue;
-      }
-      for (;;) {
-        builder.leave(depth);
-        if (cursor.gotoNextSibling()) break;
-        if (!cursor.gotoParent()) return builder.index;
-        depth--;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
+  const builder = new IndexBuilder(tree.rootNode.endIndex + 1);
+  for (const node of tree.rootNode.descendantsOfType(INDEXED_TYPES)) builder.enter(node);
+  return builder.index;
 }
 
 /**

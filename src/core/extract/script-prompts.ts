@@ -252,14 +252,15 @@ export class PromptCollector {
 
   /**
    * Follows a name to its value (and its `+=` additions). A name bound to text becomes the site's
-   * name; a messages list's name (`naming` false) does not name the messages in it.
+   * name; the name of a list or object (`naming` false) does not name the messages in it.
    */
   private reference(n: Node, target: Target, depth: number, naming: boolean, then: (value: Node, target: Target) => void): void {
     const value = this.values.boundValue(n);
     const name = (dottedName(n) ?? n.text).replace(/^this\./, '');
     if (!value) return;
-    const next = naming ? { ...target, name } : target;
     if (FUNCTION_TYPES.has(value.type)) return;
+    const isList = ['array', 'object'].includes(unwrap(value).type);
+    const next = naming || !isList ? { ...target, name } : target;
     const binding = resolveBinding(this.values.index, name, n.startIndex);
     const appended = (this.values.index.appends.get(name) ?? []).filter(
       (a) => a.startIndex < n.startIndex && resolveBinding(this.values.index, name, a.startIndex) === binding,

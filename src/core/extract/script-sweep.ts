@@ -113,16 +113,17 @@ export class PromptSweep {
   /** Reports `value` when its name (or the name of the object holding it) or its text says it is a prompt. */
   private consider(value: Node, name: string | null, construction?: 'builder', owner: string | null = null, likeness = LIKENESS): void {
     const n = unwrap(value);
+    const label = name?.replace(/^this\./, '') ?? null;
     this.judged.add(n.id);
     if (this.collector.has(n)) return;
     const resolved = stringValue(n, (id) => this.values.boundValue(id));
     if (!resolved) return;
-    const named = (name !== null && acceptsByName(name, resolved.text)) || (owner !== null && acceptsByName(owner, resolved.text));
-    const denied = [name, owner].some((n) => n !== null && NON_PROMPT_NAME.test(lastName(n)));
+    const named = (label !== null && acceptsByName(label, resolved.text)) || (owner !== null && acceptsByName(owner, resolved.text));
+    const denied = [label, owner].some((n) => n !== null && NON_PROMPT_NAME.test(lastName(n)));
     if (denied && !named) return;
     if (!named && promptLikeness(resolved.text) < likeness) return;
     if (inNonPromptContext(n)) return;
-    this.collector.add(resolved, { role: null, callIndex: null, name, construction });
+    this.collector.add(resolved, { role: null, callIndex: null, name: label, construction });
   }
 
   /** Constants, variables, class fields and assignments. */

@@ -15,7 +15,7 @@ interface Evidence {
 
 /** Weight of the 1st, 2nd, 3rd... instruction verb: the opening instruction matters most. */
 const INSTRUCTION_WEIGHTS = [3, 2, 1.5, 1];
-const ROLE_WEIGHTS = [2.5, 1.5, 1];
+const ROLE_WEIGHTS = [2, 1, 0.75];
 
 /** Words anywhere in the text that lean towards a task, with the points they add. */
 const KEYWORDS: Array<{ task: Task; pattern: RegExp; points: number; label: string }> = [
@@ -46,12 +46,14 @@ function collectEvidence(f: PromptFeatures): Evidence[] {
     const said = object ? `"${verb} … ${object}"` : `"${verb}"`;
     add(task, INSTRUCTION_WEIGHTS[k] ?? 0.75, `${k === 0 ? 'opens with the instruction' : 'instruction'} ${said}`);
   });
-  f.roles.forEach((role, k) => add(role.task, ROLE_WEIGHTS[k] ?? 1, `casts the model as a ${role.noun}`));
+  f.roles.forEach((role, k) => add(role.task, ROLE_WEIGHTS[k] ?? 0.75, `gives the model the role "${role.noun}"`));
 
   const reasoning = f.reasoningCues.length > 0 || f.math;
   if (f.choiceQuestion) add(reasoning && f.math ? 'reason' : 'classify', 2.5, 'asks a question that lists its possible answers');
+  if (f.puzzle) add('reason', 2.5, 'poses a comparison or logic puzzle');
+  if (f.lookupQuestion) add('extract', 2.5, 'asks for a value found in the given text');
   if (f.questions > 0 && f.instructions.length === 0) add('qa', 2, 'is a question');
-  else if (f.questions > 0) add('qa', 0.75, 'contains a question');
+  else if (f.questions > 0) add('qa', 0.5, 'contains a question');
   if (f.outputFormats.includes('label')) add('classify', 2.5, 'asks for one label or category as the answer');
   if (f.outputFormats.includes('yes-no')) add(f.reasoningCues.includes('justify') ? 'reason' : 'classify', 1.5, 'asks for a yes/no answer');
   if (f.outputFormats.includes('json')) add('extract', 1, 'asks for structured output (JSON/YAML)');
@@ -92,42 +94,55 @@ function decideTask(f: PromptFeatures, evidence: Evidence[]): { task: Task; conf
 
 /** Baseline difficulty of each task before the prompt's own features. */
 const TASK_BASE: Record<Task, number> = {
-  classify: 0, extract: 0.25, summarize: 0.5, translate: 0, rewrite: 0, draft: 0.5, qa: 0.25, reason: 1, code: 1,
+  classify: 0, extract: 0.25, summarize: 0.5, translate: 0, rewrite: 0.25, draft: 0.5, qa: 0.25, reason: 0.75, code: 0.75,
 };
+
+/** Complexity score thresholds. */
+const MEDIUM_AT = 1.25;
+const HIGH_AT = 2.75;
+
+/** Points from the first threshold a value reaches, largest first. */
+function tier(value: number, tiers: Array<[number, number]>): number {
+  return tiers.find(([at]) => value >= at)?.[1] ?? 0;
+}
+
+/** Engineering scope words: several of them mean a system, not a snippet. */
+const SCOPE = /\b(?:design|implement|architecture|distributed|production|end-to-end|integration|tests|concurren\w*|race conditions?|security|performance|scal\w+|replicas|migrat\w+)\b/g;
 
 function decideComplexity(f: PromptFeatures, task: Task): { complexity: Complexity; why: string } {
   const parts: string[] = [];
   let score = TASK_BASE[task];
   const bump = (points: number, what: string) => {
+    if (points === 0) return;
     score += points;
     parts.push(what);
   };
-  if (f.words > 450) bump(1.5, `${f.words} words of prompt`);
-  else if (f.words > 200) bump(1, `${f.words} words of prompt`);
-  else if (f.words > 90) bump(0.5, `${f.words} words of prompt`);
-  if (f.steps >= 5) bump(1, `${f.steps} numbered or bulleted points`);
-  else if (f.steps >= 3) bump(0.5, `${f.steps} numbered or bulleted points`);
-  if (f.constraints >= 5) bump(1, `${f.constraints} requirements (must, keep, never...)`);
-  else if (f.constraints >= 3) bump(0.5, `${f.constraints} requirements (must, keep, never...)`);
-  if (f.instructions.length >= 5) bump(0.75, `${f.instructions.length} separate instructions`);
-  const reasoning = f.reasoningCues.length;
-  if (reasoning >= 4) bump(1.5, `reasoning asked for (${f.reasoningCues.slice(0, 3).join(', ')})`);
-  else if (reasoning >= 2) bump(0.75, `reasoning asked for (${f.reasoningCues.slice(0, 2).join(', ')})`);
+  bump(tier(f.words, [[450, 2], [250, 1.5], [120, 1], [60, 0.5]]), `${f.words} words of prompt`);
+  bump(tier(f.steps, [[5, 1], [3, 0.5]]), `${f.steps} numbered or bulleted points`);
+  bump(tier(f.constraints, [[5, 1], [3, 0.5]]), `${f.constraints} requirements (must, keep, never...)`);
+  bump(tier(f.directives, [[6, 1], [3, 0.5]]), `${f.directives} separate directives`);
+  bump(tier(f.listedItems, [[6, 1], [4, 0.5]]), `${f.listedItems} items listed in one sentence`);
+  if (f.perItem) bump(0.5, 'asks for something for each item');
+  if (f.longSource) bump(0.5, `works over a ${f.longSource}`);
+  if (f.citations) bump(0.5, 'asks for citations or references');
+  bump(tier(f.specialistDomain.length, [[3, 1], [1, 0.5]]), `specialist material (${f.specialistDomain.slice(0, 2).join(', ')})`);
+  bump(tier(f.reasoningCues.length, [[4, 1], [2, 0.5]]), `reasoning asked for (${f.reasoningCues.slice(0, 3).join(', ')})`);
+  const scope = new Set(f.text.toLowerCase().match(SCOPE) ?? []);
+  if (task === 'code' && scope.size >= 2) bump(1, `engineering scope (${[...scope].slice(0, 3).join(', ')})`);
   if (f.requestedWords !== null) {
-    if (f.requestedWords >= 2000) bump(2, `about ${f.requestedWords} words of output asked for`);
-    else if (f.requestedWords >= 500) bump(1, `about ${f.requestedWords} words of output asked for`);
-    else if (f.requestedWords <= 60) bump(-0.5, `a short answer asked for (about ${f.requestedWords} words)`);
+    const words = f.requestedWords;
+    if (words <= 30) bump(-0.5, `a short answer asked for (about ${words} words)`);
+    else bump(tier(words, [[2000, 2], [500, 1], [250, 0.5]]), `about ${words} words of output asked for`);
   }
-  if (f.lengthWords.long.length >= 2) bump(0.75, `asks for a ${f.lengthWords.long.slice(0, 2).join(', ')} answer`);
-  else if (f.lengthWords.long.length === 1) bump(0.25, `asks for a ${f.lengthWords.long[0]} answer`);
+  bump(tier(f.lengthWords.long.length, [[2, 1], [1, 0.5]]), `asks for a ${f.lengthWords.long.slice(0, 2).join(', ')} answer`);
   if (f.lengthWords.short.length > 0) bump(-0.5, `asks for a ${f.lengthWords.short[0]} answer`);
   if (f.outputFormats.includes('label') || f.outputFormats.includes('yes-no')) bump(-0.75, 'the answer is a label or yes/no');
   if (f.examples >= 2) bump(-0.5, 'worked examples show the expected answer');
   if (f.codeLines >= 15) bump(0.75, `${f.codeLines} lines of code`);
-  if (f.words < 25 && f.instructions.length <= 1) bump(-0.5, 'a one-line request');
-  const complexity: Complexity = score >= 2.5 ? 'high' : score >= 1.25 ? 'medium' : 'low';
+  if (f.words < 15 && f.instructions.length <= 1) bump(-0.5, 'a one-line request');
+  const complexity: Complexity = score >= HIGH_AT ? 'high' : score >= MEDIUM_AT ? 'medium' : 'low';
   const because = parts.length > 0 ? parts.join('; ') : 'a short, single-step request';
-  return { complexity, why: `complexity ${complexity}: ${because}` };
+  return { complexity, why: `complexity ${complexity} (score ${score.toFixed(2)}): ${because}` };
 }
 
 /** Classifies a whole prompt (system and user parts joined). */

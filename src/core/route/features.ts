@@ -34,6 +34,22 @@ export interface PromptFeatures {
   programmingLanguages: string[];
   math: boolean;
   reasoningCues: string[];
+  /** A logic puzzle or a comparison to work out ("older than", "which is larger"). */
+  puzzle: boolean;
+  /** A question about a value in the given text ("what is the order number in this message?"). */
+  lookupQuestion: boolean;
+  /** The most items listed in one sentence (fields to extract, sections to write...). */
+  listedItems: number;
+  /** Asks for something per item ("for each finding give..."). */
+  perItem: boolean;
+  /** Legal, medical, financial or regulatory material, where mistakes cost more. */
+  specialistDomain: string[];
+  /** Directives inside instructions: "remove X, cut Y, and add Z" counts three. */
+  directives: number;
+  /** Long source material the prompt works over (a transcript, a paper, a filing...). */
+  longSource: string | null;
+  /** Asks to cite sources or sections. */
+  citations: boolean;
 }
 
 export interface Instruction {
@@ -96,14 +112,20 @@ function firstPhrase(words: string[], phrases: Array<[string[], Task]>): { phras
   return null;
 }
 
-/** The last dictionary phrase in `words`: the head noun of "expert news editor" is "editor". */
+/**
+ * The dictionary phrase that ends last in `words`, the longest of those: the head noun of "expert
+ * news editor" is "editor", and of "python interpreter" the whole phrase, not "interpreter".
+ */
 function lastPhrase(words: string[], phrases: Array<[string[], Task]>): { phrase: string; task: Task } | null {
-  for (let i = words.length - 1; i >= 0; i--) {
+  let best: { phrase: string; task: Task; end: number; length: number } | null = null;
+  for (let i = 0; i < words.length; i++) {
     for (const [parts, task] of phrases) {
-      if (parts.every((part, k) => words[i + k] === part)) return { phrase: parts.join(' '), task };
+      if (!parts.every((part, k) => words[i + k] === part)) continue;
+      const end = i + parts.length;
+      if (!best || end > best.end || (end === best.end && parts.length > best.length)) best = { phrase: parts.join(' '), task, end, length: parts.length };
     }
   }
-  return null;
+  return best && { phrase: best.phrase, task: best.task };
 }
 
 function tokenize(text: string): string[] {
@@ -116,6 +138,19 @@ function clauses(text: string): string[] {
     .split(/\n+|(?<=[.!?;])\s+|,\s+(?=then\b|and then\b)|\s+(?=and then\b)/)
     .map((c) => c.replace(/^\s*(?:[-*•>#]+|\d+[.)]|[a-z][.)]|\(\w\))\s*/i, '').trim())
     .filter((c) => c.length > 0);
+}
+
+const DIRECTIVE_START = /^(?:never|always|do not|don't|avoid|keep|use|preserve|include|add|remove|cut|replace|split|merge|ensure|make sure|return|output|respond|reply|flag|note|mark|list|cite|quote|state|explain|give|provide|normalise|normalize|convert|map|sort|rank|group|put)\b/;
+
+/** How many directives a clause holds: its pieces (split at commas, colons and "and") that open with a verb. */
+function directivesIn(clause: string): number {
+  return clause
+    .split(/[:;,]\s+|\s+and\s+|\s+then\s+/)
+    .map((piece) => stripLead(piece.trim()))
+    .filter((piece) => {
+      const verb = tokenize(piece)[0];
+      return verb !== undefined && (TASK_VERBS[verb] !== undefined || DIRECTIVE_START.test(piece));
+    }).length;
 }
 
 /** Removes "please", "you will", "I want you to"... so the clause starts with its verb. */
@@ -131,22 +166,33 @@ function stripLead(clause: string): string {
 
 const LANGUAGE_TARGET = new RegExp(`\\b(?:into|to|in)\\s+(?:plain\\s+|formal\\s+|simple\\s+)?(${LANGUAGES.map(escape).join('|')})\\b`, 'g');
 
+/** Words that end the object of a verb: "list every medication | in the discharge note". */
+const OBJECT_END = new Set(['in', 'from', 'of', 'for', 'to', 'into', 'on', 'with', 'about', 'based', 'using', 'that', 'which', 'so', 'and', 'as', 'by', 'below', 'above']);
+/** Verbs whose result is named after "into" / "to": turn notes into a paragraph, convert SQL to Django. */
+const CONVERSION_VERBS = new Set(['convert', 'turn', 'transform', 'change', 'render', 'make', 'adapt', 'map', 'port', 'rewrite']);
+/** "make this shorter / more formal / less technical" asks for a rewrite. */
+const COMPARATIVE = /^(?:more|less|shorter|longer|clearer|simpler|punchier|friendlier|better|tighter|crisper|softer|warmer|easier|formal|casual|concise)$/;
+
 function instructionOf(clause: string): Instruction | null {
   const words = tokenize(stripLead(clause));
   const verb = words[0];
   if (!verb) return null;
   const known = TASK_VERBS[verb];
   if (!known && !GENERIC_VERBS.has(verb)) return null;
-  const rest = words.slice(1, 10);
-  const restText = rest.join(' ');
-  if (/^(?:to|into|in)\s/.test(restText) || rest.length > 0) {
-    const target = new RegExp(LANGUAGE_TARGET.source).exec(` ${restText}`);
-    if (target && verb !== 'translate' && (GENERIC_VERBS.has(verb) || known === 'rewrite')) {
-      return { verb, object: target[1], task: 'translate' };
-    }
+  const rest = words.slice(1, 12);
+  const target = new RegExp(LANGUAGE_TARGET.source).exec(` ${rest.join(' ')}`);
+  if (target && verb !== 'translate' && (GENERIC_VERBS.has(verb) || known === 'rewrite')) {
+    return { verb, object: target[1], task: 'translate' };
+  }
+  if (CONVERSION_VERBS.has(verb)) {
+    const into = rest.findIndex((w) => w === 'into' || w === 'to' || w === 'as');
+    const result = into >= 0 ? firstPhrase(rest.slice(into + 1, into + 6), OBJECT_PHRASES) : null;
+    if (result) return { verb, object: result.phrase, task: result.task };
+    if (verb === 'make' && rest.slice(0, 6).some((w) => COMPARATIVE.test(w))) return { verb, object: null, task: 'rewrite' };
   }
   if (GENERIC_VERBS.has(verb)) {
-    const object = firstPhrase(rest, OBJECT_PHRASES);
+    const end = rest.findIndex((w) => OBJECT_END.has(w));
+    const object = firstPhrase(end >= 0 ? rest.slice(0, Math.max(end, 1)) : rest.slice(0, 7), OBJECT_PHRASES);
     if (object) return { verb, object: object.phrase, task: object.task };
   }
   return known ? { verb, object: null, task: known } : null;
@@ -220,10 +266,11 @@ export function extractFeatures(text: string): PromptFeatures {
   const placeholders = [...text.matchAll(/\{\{?\s*([A-Za-z_][\w]*)\s*\}?\}|\$\{([A-Za-z_]\w*)\}|\[([A-Za-z_][\w ]{0,30})\]/g)].map(
     (m) => (m[1] ?? m[2] ?? m[3]).toLowerCase(),
   );
-  const targetLanguages = [...new Set([...lower.matchAll(LANGUAGE_TARGET)].map((m) => m[1]))];
+  // Across the whole text only "into X" / "to X" count: "tell you something in English" is no request to translate.
+  const targetLanguages = [...new Set([...lower.matchAll(LANGUAGE_TARGET)].filter((m) => !m[0].startsWith('in ')).map((m) => m[1]))];
   const programmingLanguages = [...new Set([...lower.matchAll(new RegExp(`(?<![\\w-])(${CODE_LANGUAGES.join('|')})(?![\\w-])`, 'g'))].map((m) => m[1]))];
-  const long = [...new Set(lower.match(/\b(?:detailed|comprehensive|in-depth|thorough|complete|extensive|exhaustive|long|every|full)\b/g) ?? [])];
-  const short = [...new Set(lower.match(/\b(?:short|brief|briefly|concise|concisely|one-line|succinct|just the|only the|tl;dr)\b/g) ?? [])];
+  const long = [...new Set(lower.match(/\b(?:detailed|comprehensive|in-depth|thorough|complete|extensive|exhaustive|long|entire|whole)\b/g) ?? [])];
+  const short = [...new Set(lower.match(/\b(?:short|brief|briefly|concise|concisely|one-line|succinct|tl;dr)\b/g) ?? [])];
   return {
     text,
     words: tokenize(text).length,
@@ -245,5 +292,22 @@ export function extractFeatures(text: string): PromptFeatures {
     programmingLanguages,
     math: /\d\s*[-+*/×^=]\s*\d|\b\d+x\b|\bx\s*[-+=]|\bequation\b|\bprobability\b|\bsolve for\b/.test(lower) || (lower.match(/\$?\d[\d,.]*%?/g) ?? []).length >= 4,
     reasoningCues: REASONING.filter((cue) => new RegExp(`\\b${escape(cue)}`).test(lower)),
+    puzzle:
+      /\b(?:older|younger|taller|shorter|faster|slower|heavier|lighter|larger|smaller|bigger|greater) than\b|\bif all\b|\ball \w+ are \w+|\bdefinitely\b|\bnecessarily\b|\bwhich is (?:larger|smaller|bigger|greater|more|less|heavier|faster|better|cheaper)\b|\bhow (?:much|many|long)\b.*\b(?:cost|take|left)\b/.test(
+        lower,
+      ),
+    lookupQuestion: questionClauses.some((q) => /\b(?:what|which|who|when|where)(?: is| are|'s| was)? the\b.*\b(?:in|from|of) (?:this|these|the following|the above|the attached|the given)\b/i.test(q)),
+    listedItems: Math.max(0, ...lower.split(/[.!?\n]/).map((sentence) => (sentence.match(/,/g) ?? []).length + (/\b(?:and|or)\b/.test(sentence) ? 1 : 0))),
+    perItem: /\bfor (?:each|every)\b|\beach (?:one|item|finding|answer|result|section|test|transaction|ruling)\b/.test(lower),
+    directives: clauseList.reduce((sum, clause) => sum + directivesIn(clause), 0),
+    longSource:
+      /\b(transcripts?|research paper|paper|book|filing|whitepaper|case file|agreement|contract|report|manual|documentation|codebase|repository|documents|interviews?|chapters?)\b/.exec(lower)?.[1] ??
+      null,
+    citations: /\bcit(?:e|ation|ations)\b|\bsource\b|\bpage reference\b|\bsection numbers?\b/.test(lower),
+    specialistDomain: [
+      ...new Set(
+        lower.match(/\b(?:legal(?:ly)?|law|contract|clinical|medical|patient|diagnos\w*|regulat\w*|compliance|financial|10-k|audit|statute|court|ruling|license agreement|trial)\b/g) ?? [],
+      ),
+    ],
   };
 }

@@ -20,9 +20,9 @@ export const TASK_VERBS: Record<string, Task> = {
   polish: 'rewrite', correct: 'rewrite', revise: 'rewrite', simplify: 'rewrite', shorten: 'rewrite', tighten: 'rewrite',
   improve: 'rewrite', restyle: 'rewrite', reformat: 'rewrite', humanize: 'rewrite', soften: 'rewrite',
   write: 'draft', draft: 'draft', compose: 'draft', create: 'draft', generate: 'draft', produce: 'draft', craft: 'draft',
-  brainstorm: 'draft', prepare: 'draft', invent: 'draft', come: 'draft', tell: 'draft', develop: 'draft', suggest: 'draft',
+  brainstorm: 'draft', prepare: 'draft', invent: 'draft', come: 'draft', tell: 'draft', develop: 'draft', suggest: 'qa',
   answer: 'qa', explain: 'qa', describe: 'qa', advise: 'qa', recommend: 'qa', teach: 'qa', guide: 'qa', help: 'qa',
-  respond: 'qa', reply: 'qa', clarify: 'qa', provide: 'qa', give: 'qa', define: 'qa', look: 'qa',
+  clarify: 'qa', provide: 'qa', give: 'qa', define: 'qa', look: 'qa',
   solve: 'reason', calculate: 'reason', compute: 'reason', prove: 'reason', plan: 'reason', evaluate: 'reason', analyze: 'reason',
   analyse: 'reason', compare: 'reason', decide: 'reason', determine: 'reason', estimate: 'reason', reason: 'reason', think: 'reason',
   deduce: 'reason', optimize: 'reason', optimise: 'reason', assess: 'reason', weigh: 'reason', derive: 'reason', figure: 'reason',
@@ -39,13 +39,13 @@ export const GENERIC_VERBS = new Set([
   'write', 'create', 'generate', 'produce', 'make', 'give', 'provide', 'prepare', 'develop', 'build', 'design', 'draft', 'compose',
   'come', 'craft', 'convert', 'turn', 'fix', 'review', 'list', 'find', 'get', 'identify', 'return', 'output', 'tell', 'suggest',
   'improve', 'correct', 'test', 'run', 'break', 'work', 'look', 'help', 'reply', 'respond', 'label', 'tag', 'sort', 'assign', 'edit',
-  'read', 'go', 'take', 'put', 'change', 'use', 'keep', 'render', 'transform', 'map', 'check', 'adapt', 'analyze', 'analyse', 'evaluate',
+  'answer', 'change', 'render', 'transform', 'map', 'check', 'adapt', 'analyze', 'analyse', 'evaluate',
 ]);
 
 /** Nouns that say which task a generic verb serves. Multi-word keys are matched as phrases. */
 export const OBJECT_NOUNS: Record<string, Task> = {
   // code
-  function: 'code', functions: 'code', script: 'code', code: 'code', class: 'code', method: 'code', program: 'code', query: 'code',
+  function: 'code', functions: 'code', script: 'code', code: 'code', program: 'code', query: 'code',
   sql: 'code', regex: 'code', 'regular expression': 'code', 'regular expressions': 'code', endpoint: 'code', api: 'code',
   'unit test': 'code', 'unit tests': 'code', tests: 'code', component: 'code', module: 'code', algorithm: 'code', snippet: 'code',
   bug: 'code', bugs: 'code', dockerfile: 'code', 'pull request': 'code', diff: 'code', implementation: 'code', library: 'code',
@@ -79,7 +79,7 @@ export const OBJECT_NOUNS: Record<string, Task> = {
   answer: 'qa', answers: 'qa', explanation: 'qa', advice: 'qa', information: 'qa', guidance: 'qa', recommendations: 'qa',
   suggestions: 'qa', tips: 'qa', help: 'qa', question: 'qa',
   // classify
-  label: 'classify', labels: 'classify', category: 'classify', categories: 'classify', sentiment: 'classify', intent: 'classify',
+  yes: 'classify', 'one word': 'classify', 'the label': 'classify', label: 'classify', labels: 'classify', category: 'classify', categories: 'classify', sentiment: 'classify', intent: 'classify',
   // extract
   entities: 'extract', 'named entities': 'extract', fields: 'extract', attributes: 'extract', 'all the': 'extract',
   'every mention': 'extract', 'email addresses': 'extract', 'phone numbers': 'extract', dates: 'extract', values: 'extract',
@@ -97,7 +97,7 @@ export const ROLE_NOUNS: Record<string, Task> = {
   writer: 'draft', copywriter: 'draft', ghostwriter: 'draft', novelist: 'draft', poet: 'draft', storyteller: 'draft',
   screenwriter: 'draft', rapper: 'draft', composer: 'draft', journalist: 'draft', 'title generator': 'draft', generator: 'draft',
   advertiser: 'draft', lyricist: 'draft', comedian: 'draft', marketer: 'draft', 'social media manager': 'draft', blogger: 'draft',
-  creator: 'draft', author: 'draft', 'speech writer': 'draft', lawyer: 'draft', 'content creator': 'draft',
+  creator: 'draft', author: 'draft', commentator: 'draft', critic: 'draft', reviewer: 'draft', 'speech writer': 'draft', lawyer: 'draft', 'content creator': 'draft',
   assistant: 'qa', 'support assistant': 'qa', 'support bot': 'qa', chatbot: 'qa', guide: 'qa', teacher: 'qa', tutor: 'qa',
   advisor: 'qa', adviser: 'qa', consultant: 'qa', coach: 'qa', expert: 'qa', doctor: 'qa', counselor: 'qa', counsellor: 'qa',
   mentor: 'qa', historian: 'qa', etymologist: 'qa', librarian: 'qa', 'travel guide': 'qa', agent: 'qa', helper: 'qa',

@@ -1,24 +1,21 @@
+import { parseLocal } from '../catalog/model-string';
 import { compileCondition, evaluateCondition, type Condition } from './condition';
 import { ConditionError } from './condition-syntax';
 import { DEFAULT_ROUTING_TABLE } from './default-table';
 import type { Classification, RouteContext, RouteDecision, RouteRule, RoutingProblem } from './model';
 
-/** Providers whose models run on the user's machine or network (OpenAI-compatible local servers). */
-export const LOCAL_PROVIDERS: readonly string[] = ['ollama', 'lmstudio', 'localai', 'vllm', 'llamacpp'];
-
 export interface CompiledRule extends RouteRule {
   condition: Condition;
 }
 
-/** True when the model id names a local provider (`ollama/qwen2.5:7b`). */
+/** True when the model id names a model on a local server (`ollama/qwen2.5:7b`), as the catalog reads it. */
 export function isLocalModel(model: string): boolean {
-  const slash = model.indexOf('/');
-  return slash > 0 && LOCAL_PROVIDERS.includes(model.slice(0, slash).toLowerCase());
+  return parseLocal(model) !== undefined;
 }
 
-/** True when the configuration sets up a local provider, so local models may be suggested. */
+/** True when the configuration sets up a local server under `providers:`, so local models may be suggested. */
 export function localModelsAllowed(providers: Record<string, unknown>): boolean {
-  return Object.keys(providers).some((name) => LOCAL_PROVIDERS.includes(name.toLowerCase()));
+  return Object.keys(providers).some((name) => parseLocal(`${name}/model`) !== undefined);
 }
 
 function problemOf(ruleIndex: number, error: unknown): RoutingProblem {

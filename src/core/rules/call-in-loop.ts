@@ -26,7 +26,7 @@ export default defineRule<Options, MessageId>({
       useBatchApi:
         'LLM call inside a loop over items. If the results can wait (up to 24 hours), send them through the {{batchApi}} at {{discount}} of the price: {{saving}} less per 1,000 calls.',
       useConcurrency:
-        'LLM call inside a loop over items, one request at a time. {{provider}} has no batch API: send the requests concurrently with a limit ({{how}}) to cut the wall time.',
+        'LLM call made once per item of a loop. No batch price is known for {{provider}}; to cut the wall time, send the requests concurrently with a limit ({{how}}).',
     },
   },
   check(ctx) {
@@ -37,7 +37,7 @@ export default defineRule<Options, MessageId>({
         const model = modelOfCall(ctx, call);
         const batchApi = model ? BATCH_APIS[model.provider] : undefined;
         if (!model || !batchApi || model.batchInput === null || model.batchOutput === null) {
-          ctx.report({ messageId: 'useConcurrency', data: { provider: model?.provider ?? 'This provider', how }, span: call.site.calleeSpan });
+          ctx.report({ messageId: 'useConcurrency', data: { provider: model?.provider ?? 'this model', how }, span: call.site.calleeSpan });
           return;
         }
         const usage = { inputTokens: call.inputTokens.tokens, outputTokens: call.outputTokens };

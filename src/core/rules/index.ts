@@ -2,6 +2,12 @@ import type { SeveritySetting } from '../config/model';
 import { parseDisableDirectives } from '../disables/inline-disables';
 import type { Rule } from './define-rule';
 import type { Finding, RuleContext } from './model';
+import callInLoop from './call-in-loop';
+import cachePrefix from './cache-prefix';
+import cheaperModel from './cheaper-model';
+import fullHistory from './full-history';
+import overBudget from './over-budget';
+import verbosePrompt from './verbose-prompt';
 import contextOverflow from './context-overflow';
 import unboundedOutput from './unbounded-output';
 import unknownModel from './unknown-model';
@@ -11,7 +17,7 @@ export { ruleDocsUrl, type Rule } from './define-rule';
 
 /** Every rule, by id. */
 export const RULES: ReadonlyMap<string, Rule> = new Map(
-  [unboundedOutput, contextOverflow, unknownModel].map(
+  [verbosePrompt, unboundedOutput, cheaperModel, fullHistory, callInLoop, cachePrefix, contextOverflow, unknownModel, overBudget].map(
     (rule) => [rule.meta.id, rule],
   ),
 );

@@ -5,7 +5,7 @@ type Options = Record<string, never>;
 type MessageId = 'callOverflow' | 'promptOverflow';
 
 /** A small model defined in config, so overflows need only short prompts. */
-const TINY = { models: { 'acme/tiny-1k': { input: 1, output: 2, contextWindow: 1000, tokenizer: 'o200k_base' } } };
+const TINY = { models: { 'acme/tiny-1k': { input: 1, output: 2, contextWindow: 1000, tokenizer: 'o200k_base' as const } } };
 const OPENAI_TS = `import OpenAI from 'openai';\nconst client = new OpenAI();\n`;
 const OPENAI_PY = `from openai import OpenAI\nclient = OpenAI()\n`;
 

@@ -92,6 +92,94 @@ const jsInvalid: InvalidCase<Options, MessageId>[] = JS_SHAPES.map((shape) => ({
   ],
 }));
 
+const OPENAI_PY = `from openai import OpenAI\nclient = OpenAI()\n`;
+const GENAI_PY = `from google import genai\nclient = genai.Client()\n`;
+const GENAI_TYPES_PY = `from google import genai\nfrom google.genai import types\nclient = genai.Client()\n`;
+const CATS_PY = `[{"role": "user", "content": "Tell me about cats"}]`;
+
+/** Python keyword arguments, in each layout people write. */
+const PY_SHAPES: JsShape[] = [
+  {
+    name: 'openai.chat, one line',
+    header: OPENAI_PY,
+    before: `resp = client.chat.completions.create(model="gpt-4o", messages=${CATS_PY})\n`,
+    after: `resp = client.chat.completions.create(model="gpt-4o", messages=${CATS_PY}, max_completion_tokens=400)\n`,
+    parameter: 'max_completion_tokens',
+  },
+  {
+    name: 'openai.chat, one argument per line with a trailing comma',
+    header: OPENAI_PY,
+    before: `resp = client.chat.completions.create(\n    model="gpt-4o",\n    messages=${CATS_PY},\n)\n`,
+    after: `resp = client.chat.completions.create(\n    model="gpt-4o",\n    messages=${CATS_PY},\n    max_completion_tokens=400,\n)\n`,
+    parameter: 'max_completion_tokens',
+  },
+  {
+    name: 'openai.chat, a comment after the last argument',
+    header: OPENAI_PY,
+    before: `resp = client.chat.completions.create(\n    model="gpt-4o",\n    messages=${CATS_PY}  # the question\n)\n`,
+    after: `resp = client.chat.completions.create(\n    model="gpt-4o",\n    messages=${CATS_PY},  # the question\n    max_completion_tokens=400\n)\n`,
+    parameter: 'max_completion_tokens',
+  },
+  {
+    name: 'openai.chat, arguments aligned with the opening parenthesis',
+    header: OPENAI_PY,
+    before: `resp = client.chat.completions.create(model="gpt-4o",\n                                      messages=${CATS_PY})\n`,
+    after: `resp = client.chat.completions.create(model="gpt-4o",\n                                      messages=${CATS_PY},\n                                      max_completion_tokens=400)\n`,
+    parameter: 'max_completion_tokens',
+  },
+  {
+    name: 'litellm',
+    header: 'import litellm\n',
+    before: `r = litellm.completion(model="gpt-4o", messages=${CATS_PY})\n`,
+    after: `r = litellm.completion(model="gpt-4o", messages=${CATS_PY}, max_tokens=400)\n`,
+    parameter: 'max_tokens',
+  },
+  {
+    name: 'gemini, config created with the imported types module',
+    header: GENAI_TYPES_PY,
+    before: `r = client.models.generate_content(model="gemini-2.5-flash", contents="Tell me about cats")\n`,
+    after: `r = client.models.generate_content(model="gemini-2.5-flash", contents="Tell me about cats", config=types.GenerateContentConfig(max_output_tokens=400))\n`,
+    parameter: 'max_output_tokens',
+  },
+  {
+    name: 'gemini, config created as a dict when types is not imported',
+    header: GENAI_PY,
+    before: `r = client.models.generate_content(model="gemini-2.5-flash", contents="Tell me about cats")\n`,
+    after: `r = client.models.generate_content(model="gemini-2.5-flash", contents="Tell me about cats", config={"max_output_tokens": 400})\n`,
+    parameter: 'max_output_tokens',
+  },
+  {
+    name: 'gemini, bound added to the existing GenerateContentConfig',
+    header: GENAI_TYPES_PY,
+    before: `r = client.models.generate_content(\n    model="gemini-2.5-flash",\n    contents="Tell me about cats",\n    config=types.GenerateContentConfig(temperature=0.2),\n)\n`,
+    after: `r = client.models.generate_content(\n    model="gemini-2.5-flash",\n    contents="Tell me about cats",\n    config=types.GenerateContentConfig(temperature=0.2, max_output_tokens=400),\n)\n`,
+    parameter: 'max_output_tokens',
+  },
+];
+
+const pyInvalid: InvalidCase<Options, MessageId>[] = PY_SHAPES.map((shape) => ({
+  name: `python: ${shape.name}`,
+  code: shape.header + shape.before,
+  language: 'python',
+  output: null,
+  errors: [
+    {
+      messageId: 'missingBoundNoMaximum',
+      data: { parameter: shape.parameter },
+      line: shape.header.split('\n').length,
+      suggestions: [{ title: `Add ${shape.parameter}: 400`, safe: false, output: shape.header + shape.after }],
+    },
+  ],
+}));
+
+const pyBounded: ValidCase<Options>[] = [
+  `${OPENAI_PY}resp = client.chat.completions.create(model="gpt-4o", max_tokens=300, messages=${CATS_PY})\n`,
+  `${GENAI_TYPES_PY}r = client.models.generate_content(model="gemini-2.5-flash", contents="Tell me about cats", config=types.GenerateContentConfig(max_output_tokens=200))\n`,
+  // A bound on the model's constructor covers its calls.
+  `from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="gpt-4o", max_tokens=300)\nllm.invoke("Tell me about cats")\n`,
+  `${OPENAI_PY}resp = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Summarize the ticket in two sentences."}])\n`,
+].map((code) => ({ code, language: 'python' as const }));
+
 /** The same SDK calls with a bound in place: at the call, on the client or in the generation config. */
 const jsBounded: ValidCase<Options>[] = [
   `${OPENAI_TS}const r = await client.chat.completions.create({ model: 'gpt-4o', max_tokens: 300, messages: [{ role: 'user', content: 'Tell me about cats' }] });\n`,
@@ -109,9 +197,17 @@ const withInstruction: ValidCase<Options>[] = LENGTH_INSTRUCTIONS.map(
 );
 
 ruleTester<Options, MessageId>(rule, {
-  valid: [...jsBounded, ...withInstruction],
+  valid: [...jsBounded, ...withInstruction, ...pyBounded],
   invalid: [
     ...jsInvalid,
+    ...pyInvalid,
+    // `**kwargs` may carry a bound already: reported, not fixed.
+    {
+      code: `import anthropic\nclient = anthropic.Anthropic()\nm = client.messages.create(model="claude-sonnet-4-5", messages=${CATS_PY}, **extra)\n`,
+      language: 'python',
+      output: null,
+      errors: [{ messageId: 'missingBoundNoMaximum', line: 3, column: 5, suggestions: [] }],
+    },
     // The option turns length instructions off: only a parameter bounds the bill.
     {
       code: `${OPENAI_TS}const r = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Answer in at most 3 sentences.' }] });\n`,

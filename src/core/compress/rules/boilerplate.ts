@@ -81,6 +81,21 @@ export const yourTaskIs = patternRule({
   replace: '',
 });
 
+/**
+ * "I will give you descriptions of matches and you will commentate on them" -> "Given descriptions
+ * of matches, commentate on them": what the user supplies, then the instruction.
+ */
+export const givenInput = patternRule({
+  id: 'boilerplate/given-input',
+  level: 'safe',
+  reason: FRAMING,
+  pattern: new RegExp(
+    `${S}I(?: will|'ll|’ll) (?:provide|give|send|show|present|share|describe|tell you about|write you)(?: you)?(?: with)? (?:some )?([^.!?\n;]{3,200}?),? and (?:(?:it will be|it is|it's|it’s) your (?:job|task|role|goal) to|your (?:job|task|role|goal) (?:is|will be) to|you will|you'll|you’ll|you should|you must|you have to|you need to) (?:also )?${NOT_AN_INSTRUCTION}(?=\\p{L})`,
+    'giu',
+  ),
+  replace: 'given $1, ',
+});
+
 /** ", and it will be your job to explain" -> ". Explain". */
 export const andYourJob = patternRule({
   id: 'boilerplate/and-your-job',
@@ -107,6 +122,7 @@ export const BOILERPLATE_RULES: readonly CompressRule[] = [
   youShould,
   youWill,
   yourTaskIs,
+  givenInput,
   andYourJob,
   myFirstRequest,
 ];

@@ -1,5 +1,6 @@
 /** The English rule set, in the order the rules run. */
 import { BOILERPLATE_RULES } from './boilerplate';
+import { CONTRACTION_RULES } from './contractions';
 import { DUPLICATE_RULES } from './duplicates';
 import { FILLER_RULES } from './filler';
 import { MARKDOWN_RULES } from './markdown';
@@ -23,6 +24,7 @@ export const ENGLISH_RULES: readonly CompressRule[] = [
   ...POLITENESS_RULES,
   ...BOILERPLATE_RULES,
   ...WORDY_RULES,
+  ...CONTRACTION_RULES,
   ...FILLER_RULES,
   ...TELEGRAPHIC_RULES,
   ...DUPLICATE_RULES,

@@ -4,8 +4,8 @@ import { opensSentence } from '../sentences';
 /** What a rule may ask about the text besides reading it. */
 export interface RuleContext {
   level: CompressLevel;
-  /** True when an earlier edit's output ends within [from, to] of the current text. */
-  editEndsIn(from: number, to: number): boolean;
+  /** True when an earlier edit's output touches [from, to] of the current text. */
+  editTouches(from: number, to: number): boolean;
   /** The text with protected spans put back (masks hide quotes, code, placeholders). */
   unmask(text: string): string;
 }

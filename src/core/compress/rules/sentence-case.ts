@@ -15,7 +15,7 @@ export const sentenceCase: CompressRule = {
       let from = m.index;
       while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
       // Only where an edit made the sentence start: an author's lower-case style is theirs to keep.
-      if (ctx.editEndsIn(from, m.index)) found.push({ start: m.index, end: m.index + 1, after: m[0].toUpperCase() });
+      if (ctx.editTouches(from, m.index)) found.push({ start: m.index, end: m.index + 1, after: m[0].toUpperCase() });
     }
     return found;
   },

@@ -24,7 +24,11 @@ export function insertEntry(text: string, inner: TextSpan, entries: readonly Arg
   const lineEnd = text.indexOf('\n', afterLast);
   const closerOnOwnLine = lineEnd !== -1 && lineEnd < inner.end && text.slice(lineEnd, inner.end).trim() === '';
   if (!closerOnOwnLine) {
-    return [{ span: { start: last.end, end: last.end }, newText: `, ${entry}` }];
+    // One entry per line with the closer hugging the last one: the new entry gets its own line too.
+    const previous = entries.at(-2);
+    const onOwnLine = previous !== undefined && text.slice(previous.end, last.start).includes('\n') && /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', last.start - 1) + 1, last.start));
+    const separator = onOwnLine ? `,\n${indentationAt(text, last.start)}` : ', ';
+    return [{ span: { start: last.end, end: last.end }, newText: `${separator}${entry}` }];
   }
   // A comment may follow the last entry on its line: the new line goes after it, the comma before it.
   const indentation = indentationAt(text, last.start);

@@ -1,0 +1,93 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { classifyPrompt, compileRoutingTable, localModelsAllowed, route, type RoutingProblem } from '../../core/route';
+import { countTokens } from '../../core/tokens';
+import { UsageError, type Command, type CommandIo } from '../command';
+import { loadProject, printConfigProblems, type Project } from '../project';
+
+/** The JSON contract of `promptcost classify --format json`. */
+export interface ClassifyJson {
+  task: string;
+  complexity: string;
+  /** The model the routing table names for this prompt, or null when no rule matched. */
+  model: string | null;
+  why: string[];
+}
+
+export const classifyCommand: Command = {
+  name: 'classify',
+  summary: "Classify a prompt's task and complexity and show the model the routing table picks",
+  usage: [
+    'Usage: promptcost classify [file|-] [--format text|json] [--model ID] [--local]',
+    '',
+    'Reads the whole prompt (system and user parts together) from the file, or from standard input',
+    'when the file is - or missing, and prints its task, complexity, the routed model and why.',
+    'The routing table is `routing:` of .promptcost.yaml, or the default table when it has none.',
+    '',
+    'Options:',
+    '  --format text|json  readable lines (default), or {"task", "complexity", "model", "why"}',
+    '  --model ID          the model the call uses now; its provider is the `provider` of conditions',
+    '                      (default: defaultModel of .promptcost.yaml)',
+    '  --local             allow local models even if no local provider is configured',
+  ].join('\n'),
+  options: {
+    format: { type: 'string', default: 'text' },
+    model: { type: 'string' },
+    local: { type: 'boolean', default: false },
+  },
+  async run(values, positionals, io) {
+    const format = values.format as string;
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'.`);
+    if (positionals.length > 1) throw new UsageError('give one file (or - for standard input).');
+    const source = positionals[0] ?? '-';
+    const file = source === '-' ? null : path.resolve(io.cwd, source);
+    if (file && !fs.existsSync(file)) throw new UsageError(`no such file: ${source}`);
+    const text = file ? fs.readFileSync(file, 'utf8') : await io.readStdin();
+
+    const project = loadProject(file ?? io.cwd, undefined, io.cwd);
+    printConfigProblems(project.loaded, io);
+    const { config } = project.loaded;
+    const { table, problems } = compileRoutingTable(config.routing);
+    if (problems.length > 0) {
+      printRoutingProblems(project, problems, io);
+      return 2;
+    }
+    const modelString = (values.model as string | undefined) ?? config.defaultModel;
+    const current = project.catalog.resolve(modelString);
+    const classification = classifyPrompt(text);
+    const decision = route(classification, table, {
+      tokens: countTokens(text, current?.tokenizer ?? 'o200k_base').tokens,
+      path: file ? path.relative(project.root, file).split(path.sep).join('/') : undefined,
+      provider: current?.provider ?? modelString.split('/')[0],
+      local: (values.local as boolean) || localModelsAllowed(config.providers),
+    });
+    const json: ClassifyJson = {
+      task: classification.task,
+      complexity: classification.complexity,
+      model: decision.model,
+      why: [...classification.why, ...decision.why],
+    };
+    io.stdout(format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : formatText(json));
+    return 0;
+  },
+};
+
+/**
+ * Bad conditions, located in .promptcost.yaml where the lead's config parser has not done so:
+ * `file: routing rule N, column C of the condition: message`.
+ */
+function printRoutingProblems(project: Project, problems: RoutingProblem[], io: CommandIo): void {
+  const where = project.loaded.file ? path.relative(io.cwd, project.loaded.file) || project.loaded.file : 'routing';
+  for (const p of problems) io.stderr(`${where}: error: routing rule ${p.ruleIndex + 1}, column ${p.start + 1} of its condition: ${p.message}\n`);
+}
+
+function formatText(json: ClassifyJson): string {
+  return [
+    `task:       ${json.task}`,
+    `complexity: ${json.complexity}`,
+    `model:      ${json.model ?? '(no routing rule matched)'}`,
+    'why:',
+    ...json.why.map((line) => `  - ${line}`),
+    '',
+  ].join('\n');
+}
