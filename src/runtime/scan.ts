@@ -26,6 +26,8 @@ export interface ScannedFile {
   /** Absolute path. */
   file: string;
   costs: FileCosts | null;
+  /** The text that was analysed (offsets in costs point into it); null when the file was not read. */
+  text: string | null;
   /** Lines of the text that was analysed, to turn offsets into line numbers. */
   lines: LineIndex | null;
   /** Why the file was read only in part or not at all. */
@@ -59,7 +61,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     }
     const read = readSourceFile(source.path);
     if (!read.ok) {
-      result.files.push({ file: source.path, costs: null, lines: null, notices: [{ kind: read.kind, message: `Skipped: ${read.reason}.`, span: null }] });
+      result.files.push({ file: source.path, costs: null, text: null, lines: null, notices: [{ kind: read.kind, message: `Skipped: ${read.reason}.`, span: null }] });
       continue;
     }
     result.filesRead++;
@@ -72,7 +74,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     const costs = priceFile(analysis, { relativePath, config: options.config, catalog: options.catalog, modelOverride: options.modelOverride });
     notices.push(...analysis.notices);
     if (costs.prompts.length > 0 || costs.calls.length > 0 || notices.length > 0) {
-      result.files.push({ file: source.path, costs, lines: new LineIndex(read.text), notices });
+      result.files.push({ file: source.path, costs, text: read.text, lines: new LineIndex(read.text), notices });
     }
   }
   return result;

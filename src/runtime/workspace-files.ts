@@ -4,7 +4,7 @@ import ignore, { type Ignore } from 'ignore';
 import { languageOfPath, type SourceLanguage } from '../core/extract';
 
 /** Folders no one wants scanned, even without a .gitignore saying so. */
-const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.mypy_cache', '.tox', 'dist', 'build', 'out', '.next', 'coverage']);
+export const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.mypy_cache', '.tox', 'dist', 'build', 'out', '.next', 'coverage']);
 
 export interface SourceFile {
   /** Absolute path. */

@@ -67,8 +67,8 @@ export class DocumentAnalyses {
   private readonly maxWaitMs: number;
 
   constructor(private readonly options: DocumentAnalysesOptions) {
-    this.debounceMs = options.debounceMs ?? 200;
-    this.maxWaitMs = options.maxWaitMs ?? 1000;
+    this.debounceMs = options.debounceMs ?? 25;
+    this.maxWaitMs = options.maxWaitMs ?? 500;
   }
 
   /** TextDocuments configuration that records tree edits as content changes are applied. */

@@ -118,11 +118,14 @@ await step('05-quickfix', async () => {
   const index = titles.findIndex((t) => BOUND.test(t));
   for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  const fixed = /max_(completion_)?tokens=\d+/;
-  await page.locator('.monaco-editor .view-lines', { hasText: fixed }).waitFor({ timeout: 15000 });
+  // "Add max_completion_tokens: 400" must leave `max_completion_tokens=400,` in the call.
+  const [, parameter, value] = /Add (\w+): (\d+)/.exec(titles[index]);
+  const expected = `${parameter}=${value},`;
+  if (source.includes(expected)) throw new Error(`${expected} was already in the file`);
+  await page.locator('.monaco-editor .view-lines', { hasText: expected }).waitFor({ timeout: 15000 });
   await shot('06-after-fix');
   const text = (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
-  return { menu: titles, fixedLine: text.split('\n').find((l) => fixed.test(l))?.trim() };
+  return { menu: titles, fixedLine: text.split('\n').find((l) => l.includes(expected))?.trim() };
 });
 
 await step('07-statusbar', async () => {

@@ -108,10 +108,9 @@ describe('language server features (dist/server.js over stdio)', () => {
     const uri = await client.open(path.join(ws.root, 'unknown.py'), 'python', ws.read('unknown.py'));
     const unknown = await client.diagnosticsFor(uri, 1);
     assert.deepEqual(unknown.map((d) => d.code), ['unknown-model']);
-    const big = ws.read('support.py').replace('model="gpt-4o"', 'model="gpt-4"').replace(
-      'SYSTEM_PROMPT = "',
-      `SYSTEM_PROMPT = "${Array.from({ length: 3000 }, (_, i) => `rule ${i}: answer with care.`).join(' ')} `,
-    );
+    // 3,000 short lines of rules (a long single line would look minified): far over gpt-4's 8,192 tokens.
+    const rules = Array.from({ length: 3000 }, (_, i) => `    "rule ${i}: answer with care. "\n`).join('');
+    const big = ws.read('support.py').replace('model="gpt-4o"', 'model="gpt-4"').replace('SYSTEM_PROMPT = (', `SYSTEM_PROMPT = (\n${rules}`);
     const bigUri = await client.open(path.join(ws.root, 'big.py'), 'python', big);
     const codes = (await client.diagnosticsFor(bigUri, 1)).map((d) => d.code);
     assert.ok(codes.includes('context-overflow'), `codes: ${codes.join(', ')}`);

@@ -21,7 +21,7 @@ function minified(bytes: number): string {
 describe('the language server under bad input', () => {
   const ws = makeWorkspace();
   for (let i = 0; i < 300; i++) {
-    ws.write(`pkg${i % 10}/module${i}.py`, `from openai import OpenAI\n\nclient = OpenAI()\nPROMPT_${i} = "Describe item ${i} in one short sentence."\n\nclient.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": PROMPT_${i}}])\n`);
+    ws.write(`pkg${i % 10}/module${i}.py`, `from openai import OpenAI\n\nclient = OpenAI()\nPROMPT_${i} = "Describe item ${i} for the product catalogue."\n\nclient.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": PROMPT_${i}}])\n`);
   }
   ws.write('vendor/bundle.min.js', minified(200_000));
   let client: TestClient;

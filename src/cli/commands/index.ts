@@ -2,6 +2,9 @@ import type { Command } from '../command';
 import { classifyCommand } from './classify';
 import { compressCommand } from './compress';
 import { scanCommand } from './scan';
+import { lintCommand } from './lint';
+import { reportCommand } from './report';
+import { diffCommand } from './diff';
 
 /** Every subcommand, in the order `promptcost --help` lists them. */
-export const COMMANDS: readonly Command[] = [scanCommand, compressCommand, classifyCommand];
+export const COMMANDS: readonly Command[] = [scanCommand, compressCommand, classifyCommand, lintCommand, reportCommand, diffCommand];

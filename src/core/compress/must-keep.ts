@@ -57,7 +57,7 @@ const SPELLED = new RegExp(
 const ONE_IDIOMS = new Set(['another', 'by', 'of', 'or', 'and', 'to', 'who', 'that', 'which', 'more', 'is', 'day', 'can', 'should', 'will', 'would', 'might', 'must', 'the', 'a']);
 
 const NEGATION = new RegExp(
-  String.raw`\b(?:no more than|no less than|more than|less than|fewer than|at most|at least|up to|limited to|limit to|not|never|no|nothing|none|nobody|nowhere|neither|nor|without|only|avoid|except|unless|max|maximum|min|minimum|under|within|exactly)\b`,
+  String.raw`\b(?:no more than|no less than|more than|less than|fewer than|at most|at least|up to|limited to|limit to|(?<!whether or )not|never|no|nothing|none|nobody|nowhere|neither|nor|without|only|avoid|except|unless|max|maximum|min|minimum|under|within|exactly)\b|\b(?:do|does|did|is|are|was|were|has|have|had|should|would|could|must|need|ca|wo|ai)n['’]?t\b`,
   'giu',
 );
 

@@ -101,7 +101,6 @@ function quoteSpans(text: string): VerbatimSpan[] {
     const open = text[i];
     if (!DOUBLE_OPEN.has(open)) continue;
     const close = closingQuote(text, i, DOUBLE_CLOSE[open]);
-    if (close < 0) continue;
     spans.push({ kind: 'quote', start: i, end: close + 1 });
     i = close;
   }
@@ -117,7 +116,10 @@ function quoteSpans(text: string): VerbatimSpan[] {
   return spans;
 }
 
-/** Index of the closing quote for the opener at `from`, or -1 if the paragraph ends first. */
+/**
+ * Index of the closing quote for the opener at `from`. A quote left open runs to the end of its
+ * paragraph: what follows an opening quote is the user's text, not the prompt's framing.
+ */
 function closingQuote(text: string, from: number, closers: readonly string[]): number {
   const paragraphEnd = text.indexOf('\n\n', from);
   const limit = Math.min(paragraphEnd < 0 ? text.length : paragraphEnd, from + MAX_QUOTE);
@@ -125,7 +127,7 @@ function closingQuote(text: string, from: number, closers: readonly string[]): n
     const at = text.indexOf(closer, from + 1);
     if (at >= 0 && at < limit) return at;
   }
-  return -1;
+  return limit - 1;
 }
 
 /** Balanced `{...}` or `[...]` blocks that hold `"key":` pairs or parse as JSON arrays/objects. */

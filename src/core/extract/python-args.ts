@@ -33,8 +33,17 @@ function collect(shape: CallShape, arg: Node, source: string): void {
   }
 }
 
-/** The shape of an intact `call` node, or null when it has no callee. */
-export function shapeOfCall(call: Node, source: string): CallShape | null {
+/** The shape of an intact `call` node, or null when it has no callee; read once per node and kept in the index. */
+export function shapeOfCall(call: Node, index: PyIndex): CallShape | null {
+  let shape = index.shapes.get(call.id);
+  if (shape === undefined) {
+    shape = readShape(call, index.source);
+    index.shapes.set(call.id, shape);
+  }
+  return shape;
+}
+
+function readShape(call: Node, source: string): CallShape | null {
   const fn = call.childForFieldName('function');
   const args = call.childForFieldName('arguments');
   if (!fn) return null;
@@ -65,13 +74,23 @@ export function shapeOfCall(call: Node, source: string): CallShape | null {
 export function shapesInError(error: Node, index: PyIndex): CallShape[] {
   const shapes: CallShape[] = [];
   let current: CallShape | null = null;
-  for (const child of error.namedChildren) {
-    if (!child) continue;
+  const children = error.namedChildren.filter((n): n is Node => !!n);
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
     if (child.type === 'keyword_argument' && current) {
       collect(current, child, index.source);
       current.span.end = child.endIndex;
       current.argumentsSpan.end = child.endIndex;
       current.hasArguments = true;
+      continue;
+    }
+    // `name = value` whose keyword_argument node was broken up by the error.
+    const value = children[i + 1];
+    if (current && child.type === 'identifier' && value && index.source.slice(child.endIndex, value.startIndex).trim() === '=') {
+      current.keywords.set(index.source.slice(child.startIndex, child.endIndex), value);
+      current.span.end = value.endIndex;
+      current.argumentsSpan.end = value.endIndex;
+      i++;
       continue;
     }
     current = null;

@@ -46,6 +46,9 @@ const RUN_METHODS = new Set([
   '__call__',
 ]);
 
+/** Last segments of every SDK callee and function name in the table. */
+const CALLEE_NAMES = new Set(API_SPECS.flatMap((s) => [...s.callees, ...(s.functions ?? [])].map((c) => c.slice(c.lastIndexOf('.') + 1))));
+const HTTP_METHODS = new Set(['post', 'request', 'apost']);
 const ALL_BOUND_PARAMS = new Set([...API_SPECS.flatMap((s) => s.boundParams), 'max_completion_tokens', 'max_tokens_to_sample', 'maxOutputTokens']);
 const MODEL_KEYS = ['model', 'model_name', 'modelName', 'model_id', 'azure_deployment', 'deployment_name', 'engine', 'repo_id'];
 const CONFIG_KEYS = ['config', 'generation_config', 'generationConfig', 'options', 'model_kwargs', 'extra_body'];
@@ -138,10 +141,17 @@ export class CallFinder {
     return false;
   }
 
+  /** Cheap test on the callee text before any tree access: most calls in a file are not worth a look. */
+  private worthALook(callee: string): boolean {
+    const last = callee.slice(callee.lastIndexOf('.') + 1);
+    return CALLEE_NAMES.has(last) || RUN_METHODS.has(last) || HTTP_METHODS.has(last) || this.index.bindings.has(callee);
+  }
+
   find(): FoundCall[] {
     const found: FoundCall[] = [];
-    for (const { node, scope } of this.index.calls) {
-      const shape = shapeOfCall(node, this.index.source);
+    for (const { node, scope, callee } of this.index.calls) {
+      if (!this.worthALook(callee)) continue;
+      const shape = shapeOfCall(node, this.index);
       if (shape) this.consider(shape, { scope, at: node.startIndex }, found);
     }
     for (const { node, scope } of this.index.errors) {
@@ -174,7 +184,7 @@ export class CallFinder {
         const object = this.objects.describe(receiver, where);
         if (object && object.kind !== 'client' && object.api) return { api: object.api, spec: specFor(object.api), object };
       }
-      if (method === 'post' || method === 'request' || method === 'apost') {
+      if (HTTP_METHODS.has(method)) {
         const http = this.http(shape, where, method);
         if (http) return http;
       }
@@ -231,7 +241,7 @@ export class CallFinder {
     if (!host) return null;
     let body = shape.keywords.get('json') ?? shape.keywords.get('data') ?? shape.keywords.get('content') ?? null;
     if (body?.type === 'call' && /dumps$/.test(calleeText(body.childForFieldName('function')!, this.index.source))) {
-      body = shapeOfCall(body, this.index.source)?.positional[0] ?? null;
+      body = shapeOfCall(body, this.index)?.positional[0] ?? null;
     }
     const api = PROVIDER_HOSTS[host];
     return { api, spec: specFor(api), object: null, body };
@@ -261,6 +271,7 @@ export class CallFinder {
     const promptParams = { ...(spec?.promptParams ?? {}), ...(isHttp ? HTTP_PROMPT_KEYS : {}) };
     for (const [param, role] of Object.entries(promptParams)) addPrompt(params.get(param), role);
     if (!isHttp) this.positionalPrompts(shape, recognized, addPrompt);
+    // Only the call's own arguments: what the constructor or chat session carries is not this call's history.
     const messages = prompts.find((p) => p.kind === 'messages');
     for (const key of CONFIG_KEYS) {
       const config = entriesOf(this.index, params.get(key) ?? null, where);
@@ -269,6 +280,7 @@ export class CallFinder {
     for (const configuring of object?.configuredBy ?? []) {
       const entries = entriesOf(this.index, configuring.node, configuring.where);
       addPrompt(entries.get('system_instruction') ?? entries.get('systemInstruction'), 'system', configuring.where);
+      addPrompt(entries.get('history'), 'messages', configuring.where);
     }
     for (const template of object?.templates ?? []) prompts.push({ node: template.node, where: template.where, kind: 'template', role: 'template' });
 
@@ -343,7 +355,7 @@ export class CallFinder {
   }
 
   private modelOf(configuring: Located): ReturnType<typeof stringValue> {
-    const shape = configuring.node.type === 'call' ? shapeOfCall(configuring.node, this.index.source) : null;
+    const shape = configuring.node.type === 'call' ? shapeOfCall(configuring.node, this.index) : null;
     if (!shape) return null;
     for (const key of MODEL_KEYS) {
       const value = stringValue(this.index, shape.keywords.get(key) ?? null, configuring.where);

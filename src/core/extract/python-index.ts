@@ -1,4 +1,5 @@
-import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
+import type { CallShape } from './python-args';
 
 /**
  * One pass over a Python tree that records what the extractor looks up later: scopes, name
@@ -40,6 +41,11 @@ export interface Located {
   scope: number;
 }
 
+export interface CallEntry extends Located {
+  /** The callee as written, whitespace removed (`client.chat.completions.create`, `OpenAI().responses.create`). */
+  callee: string;
+}
+
 export interface PyIndex {
   source: string;
   scopes: Map<number, Scope>;
@@ -53,7 +59,11 @@ export interface PyIndex {
   returns: Map<number, Node[]>;
   /** Local name -> dotted origin (`genai` -> `google.genai`, `completion` -> `litellm.completion`). */
   imports: Map<string, string>;
-  calls: Located[];
+  /** Class name -> class scopes. */
+  classes: Map<string, Scope[]>;
+  /** Call node id -> its arguments, read on first use. */
+  shapes: Map<number, CallShape | null>;
+  calls: CallEntry[];
   dictionaries: Located[];
   errors: Located[];
 }
@@ -73,7 +83,7 @@ export function dottedName(node: Node | null, source: string): string | null {
   return null;
 }
 
-const INTERESTING = new Set([
+const INTERESTING = [
   'function_definition',
   'class_definition',
   'assignment',
@@ -84,7 +94,7 @@ const INTERESTING = new Set([
   'import_from_statement',
   'dictionary',
   'ERROR',
-]);
+];
 
 class IndexBuilder {
   readonly index: PyIndex;
@@ -99,6 +109,8 @@ class IndexBuilder {
       parameters: new Map(),
       returns: new Map(),
       imports: new Map(),
+      classes: new Map(),
+      shapes: new Map(),
       calls: [],
       dictionaries: [],
       errors: [],
@@ -116,20 +128,19 @@ class IndexBuilder {
     else this.index.bindings.set(name, [binding]);
   }
 
-  /** Walks the whole tree under the cursor, iteratively so that deep nesting cannot overflow the stack. */
-  walk(cursor: TreeCursor): void {
-    const scopes = [MODULE_SCOPE];
-    for (;;) {
-      const scope = scopes[scopes.length - 1];
-      const inner = INTERESTING.has(cursor.nodeType) ? this.visit(cursor.currentNode, scope) : scope;
-      if (cursor.gotoFirstChild()) {
-        scopes.push(inner);
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return;
-        scopes.pop();
-      }
+  /**
+   * Visits the interesting nodes in document order. tree-sitter collects them natively
+   * (`descendantsOfType`), much faster than stepping a cursor over every token from JS; the
+   * enclosing scope of each is tracked with a stack of open scopes' end offsets.
+   */
+  build(tree: Tree): void {
+    const open: { scope: number; end: number }[] = [{ scope: MODULE_SCOPE, end: Number.POSITIVE_INFINITY }];
+    for (const node of tree.rootNode.descendantsOfType(INTERESTING)) {
+      if (!node) continue;
+      while (node.startIndex >= open[open.length - 1].end) open.pop();
+      const scope = open[open.length - 1].scope;
+      const inner = this.visit(node, scope);
+      if (inner !== scope) open.push({ scope: inner, end: node.endIndex });
     }
   }
 
@@ -152,10 +163,13 @@ class IndexBuilder {
         }
         break;
       }
-      case 'call':
-        this.index.calls.push({ node, scope });
-        this.listMutation(node, scope);
+      case 'call': {
+        const fn = node.childForFieldName('function');
+        const callee = fn ? this.text(fn).replace(/\s+/g, '') : '';
+        this.index.calls.push({ node, scope, callee });
+        if (/\.(append|extend|insert)$/.test(callee)) this.listMutation(node, scope);
         break;
+      }
       case 'return_statement': {
         const value = node.namedChildren[0];
         if (value && scope !== MODULE_SCOPE) {
@@ -196,6 +210,11 @@ class IndexBuilder {
       classScope: isFunction && outer.kind === 'class' ? outer.id : isFunction ? outer.classScope : null,
     };
     scopes.set(node.id, scope);
+    if (!isFunction && name) {
+      const list = this.index.classes.get(name);
+      if (list) list.push(scope);
+      else this.index.classes.set(name, [scope]);
+    }
     if (isFunction && name) {
       const list = this.index.functions.get(name);
       if (list) list.push(scope);
@@ -276,14 +295,9 @@ class IndexBuilder {
   }
 }
 
-/** Builds the index in one walk of the tree. */
+/** Builds the index in one pass over the tree. */
 export function indexPython(tree: Tree, source: string): PyIndex {
   const builder = new IndexBuilder(source);
-  const cursor = tree.walk();
-  try {
-    builder.walk(cursor);
-  } finally {
-    cursor.delete();
-  }
+  builder.build(tree);
   return builder.index;
 }

@@ -246,7 +246,7 @@ export class PromptCollector {
       this.fromTemplate(node, where, callIndex, depth, name, role);
       return true;
     }
-    const shape = shapeOfCall(node, this.index.source);
+    const shape = shapeOfCall(node, this.index);
     if (fn.type === 'attribute' && /^(format|format_map|format_prompt|format_messages|partial|invoke|to_string|to_messages|substitute|safe_substitute|render)$/.test(last)) {
       const receiver = fn.childForFieldName('object');
       if (receiver && receiver.type !== 'string' && receiver.type !== 'concatenated_string' && !evaluateText(receiver, this.index.source)) {
@@ -430,7 +430,7 @@ export class PromptCollector {
     const parts = callee.split('.');
     const last = parts[parts.length - 1];
     const owner = parts.length > 1 ? parts[parts.length - 2] : '';
-    const shape = shapeOfCall(node, this.index.source);
+    const shape = shapeOfCall(node, this.index);
     if (!shape) return false;
     if (last === 'MessagesPlaceholder') return true;
     const classRole = MESSAGE_CLASSES[last] ?? MESSAGE_CLASSES[owner];
@@ -473,7 +473,7 @@ export class PromptCollector {
       }
       if (node.type !== 'call') return;
       const fn = node.childForFieldName('function');
-      const shape = shapeOfCall(node, this.index.source);
+      const shape = shapeOfCall(node, this.index);
       if (!fn || !shape) return;
       const callee = dottedName(fn, this.index.source) ?? '';
       const parts = callee.split('.');
@@ -510,8 +510,8 @@ export class PromptCollector {
 
   /** `class QA(dspy.Signature): """..."""`: the docstring becomes the module's instructions. */
   signatureDocstring(className: string, callIndex: number | null): void {
-    for (const scope of this.index.scopes.values()) {
-      if (scope.kind !== 'class' || scope.name !== className || !scope.node) continue;
+    for (const scope of this.index.classes.get(className) ?? []) {
+      if (!scope.node) continue;
       const superclasses = scope.node.childForFieldName('superclasses');
       if (!superclasses || !/Signature\b/.test(this.text(superclasses))) continue;
       const first = scope.node.childForFieldName('body')?.namedChildren[0];

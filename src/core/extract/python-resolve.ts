@@ -35,7 +35,7 @@ export function definitionsOf(index: PyIndex, name: string, where: Where, includ
       for (const b of index.bindings.get(rest) ?? []) if (keep(b) && b.scope === cls) found.push(b);
       return found.slice(0, MAX_DEFINITIONS);
     }
-    const classBody = [...index.scopes.values()].find((s) => s.kind === 'class' && s.name === head);
+    const classBody = index.classes.get(head)?.[0];
     if (classBody && !rest.includes('.')) {
       const found = (index.bindings.get(rest) ?? []).filter((b) => keep(b) && b.scope === classBody.id);
       if (found.length > 0) return found.slice(0, MAX_DEFINITIONS);
@@ -82,6 +82,6 @@ export function functionsCalled(index: PyIndex, callee: Node, where: Where): num
     const cls = classOf(index, where.scope);
     return candidates.filter((s) => s.classScope === cls).map((s) => s.id);
   }
-  const owner = [...index.scopes.values()].find((s) => s.kind === 'class' && s.name === parts[parts.length - 2]);
+  const owner = index.classes.get(parts[parts.length - 2])?.[0];
   return owner ? candidates.filter((s) => s.classScope === owner.id).map((s) => s.id) : [];
 }

@@ -38,6 +38,8 @@ const NOT_PROMPT_CALLEES = /(^|\.)(print|log|debug|info|warning|warn|error|excep
 /** Keyword arguments that hand text to people (SMS, chat, mail, UI), not to a model. */
 const HUMAN_TEXT_KEYWORDS = new Set(['body', 'text', 'subject', 'html', 'message', 'msg', 'blocks', 'caption', 'title', 'label', 'help', 'description', 'content']);
 
+const HUMAN_TEXT_ARGUMENT = new RegExp(`\\b(${[...HUMAN_TEXT_KEYWORDS].join('|')})\\s*=`);
+
 /** Names of constants whose value is sent to people or logs: `twilio.messages.create(body=SMS_TEMPLATE.format(...))`. */
 function namesSentElsewhere(index: PyIndex): Set<string> {
   const names = new Set<string>();
@@ -49,11 +51,12 @@ function namesSentElsewhere(index: PyIndex): Set<string> {
     }
     return current?.type === 'identifier' ? source.slice(current.startIndex, current.endIndex) : null;
   };
-  for (const { node } of index.calls) {
-    const callee = dottedName(node.childForFieldName('function'), source) ?? '';
-    const shape = shapeOfCall(node, source);
+  for (const { node, callee } of index.calls) {
+    const toPeople = NOT_PROMPT_CALLEES.test(callee);
+    if (!toPeople && !HUMAN_TEXT_ARGUMENT.test(source.slice(node.startIndex, node.endIndex))) continue;
+    const shape = shapeOfCall(node, index);
     if (!shape) continue;
-    const values = NOT_PROMPT_CALLEES.test(callee) ? [...shape.positional, ...shape.keywords.values()] : [...shape.keywords].filter(([k]) => HUMAN_TEXT_KEYWORDS.has(k)).map(([, v]) => v);
+    const values = toPeople ? [...shape.positional, ...shape.keywords.values()] : [...shape.keywords].filter(([k]) => HUMAN_TEXT_KEYWORDS.has(k)).map(([, v]) => v);
     for (const value of values) {
       const name = root(value);
       if (name) names.add(name);
@@ -65,21 +68,29 @@ function namesSentElsewhere(index: PyIndex): Set<string> {
 /** Keyword names that carry instructions to an agent or model even though they say neither "prompt" nor "instruction". */
 const PROMPT_KEYWORDS = new Set(['system', 'system_message', 'instructions', 'backstory', 'goal', 'expected_output']);
 
+const PROMPT_ARGUMENT = /(prompt|instruction|system|template|backstory|goal|expected_output|persona|preamble|guideline|rubric|directive|few_?shot)\w*\s*=/i;
+
 function roleFor(name: string | null, text: string): PromptRole {
   if (name && /system|instruction|persona|backstory|guideline|rules|tone|style/i.test(name)) return 'system';
   return roleFromText(text);
 }
 
+/** Below this many characters an unnamed string cannot read as a prompt (promptLikeness wants a few words). */
+const MIN_UNNAMED_LENGTH = 24;
+const PROMPT_KEY = /["'](\w*(prompt|instruction|system|template|backstory|goal|persona|preamble|guideline|rubric|directive)\w*)["']\s*:/i;
+const MESSAGE_KEY = /["']role["']\s*:/;
+
 export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void {
   const source = index.source;
+  /** A cheap look at the source text before evaluating: is there a quoted string of some length in it? */
+  const quotesText = (node: Node, minLength: number): boolean => node.endIndex - node.startIndex >= minLength && /["']/.test(source.slice(node.startIndex, node.endIndex));
   const assignedName = (node: Node): string | null => {
     const parent = node.parent;
     return parent?.type === 'assignment' ? dottedName(parent.childForFieldName('left'), source) : null;
   };
 
   // Template objects and message lists, wherever they are built.
-  for (const { node, scope } of index.calls) {
-    const callee = dottedName(node.childForFieldName('function'), source) ?? '';
+  for (const { node, scope, callee } of index.calls) {
     const last = callee.slice(callee.lastIndexOf('.') + 1);
     if (/^(from_messages|from_template|PromptTemplate|ChatPromptTemplate|RichPromptTemplate|FewShotPromptTemplate)$/.test(last)) {
       collector.fromTemplate(node, { scope, at: node.startIndex }, null, 0, assignedName(node));
@@ -88,7 +99,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
     }
   }
   for (const { node, scope } of index.dictionaries) {
-    if (isMessageDict(node, source)) collector.fromMessage(node, { scope, at: node.startIndex }, 'user', null);
+    if (MESSAGE_KEY.test(source.slice(node.startIndex, node.endIndex)) && isMessageDict(node, source)) collector.fromMessage(node, { scope, at: node.startIndex }, 'user', null);
   }
 
   // Constants and variables, grouped so that `p = "..."; p += "..."` stays one site.
@@ -110,8 +121,8 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
   };
   for (const group of groups.values()) {
     const name = group[0].name.replace(/^(self|cls)\./, '');
-    if (sentElsewhere.has(name)) continue;
     const byName = nameAccepts(name);
+    if (sentElsewhere.has(name) || !group.some((b) => quotesText(b.value, byName ? 4 : MIN_UNNAMED_LENGTH))) continue;
     const accept = byName ?? readsAsPrompt;
     const where = { scope: group[0].scope, at: group[0].start };
     const role = (text: string): PromptRole => roleFor(name, text);
@@ -128,16 +139,15 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
     const fnName = index.scopes.get(scopeId)?.name ?? null;
     const accept = (fnName && nameAccepts(fnName)) || readsAsPrompt;
     for (const value of values) {
-      const evaluated = evaluateText(value, source);
+      const evaluated = quotesText(value, MIN_UNNAMED_LENGTH) ? evaluateText(value, source) : null;
       if (evaluated) collector.emit(evaluated, (text) => roleFor(fnName, text), fnName, null, 'builder', accept);
     }
   }
 
   // Prompt-named keyword arguments and dict entries: `Agent(instructions="...")`, `{"system_prompt": "..."}`.
-  for (const { node } of index.calls) {
-    const callee = dottedName(node.childForFieldName('function'), source) ?? '';
-    if (NOT_PROMPT_CALLEES.test(callee)) continue;
-    const shape = shapeOfCall(node, source);
+  for (const { node, callee } of index.calls) {
+    if (NOT_PROMPT_CALLEES.test(callee) || !PROMPT_ARGUMENT.test(source.slice(node.startIndex, node.endIndex))) continue;
+    const shape = shapeOfCall(node, index);
     for (const [keyword, value] of shape?.keywords ?? []) {
       if (!isPromptName(keyword) && !PROMPT_KEYWORDS.has(keyword)) continue;
       const evaluated = evaluateText(value, source);
@@ -145,6 +155,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
     }
   }
   for (const { node } of index.dictionaries) {
+    if (!PROMPT_KEY.test(source.slice(node.startIndex, node.endIndex))) continue;
     for (const pair of node.namedChildren) {
       if (pair?.type !== 'pair') continue;
       const key = pair.childForFieldName('key');
@@ -158,9 +169,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
   }
 
   // DSPy signatures.
-  for (const scope of index.scopes.values()) {
-    if (scope.kind === 'class' && scope.name) collector.signatureDocstring(scope.name, null);
-  }
+  for (const name of index.classes.keys()) collector.signatureDocstring(name, null);
 }
 
 function isMessageDict(node: Node, source: string): boolean {

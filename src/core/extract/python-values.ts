@@ -86,7 +86,7 @@ export function entriesOf(index: PyIndex, node: Node | null, where: Where, depth
       if (key?.type === 'string' && value) entries.set(readString(key, index.source).text, value);
     }
   } else if (node.type === 'call') {
-    const shape = shapeOfCall(node, index.source);
+    const shape = shapeOfCall(node, index);
     if (shape) {
       for (const splat of shape.splats) for (const [k, v] of entriesOf(index, splat, where, depth + 1)) entries.set(k, v);
       for (const [k, v] of shape.keywords) entries.set(k, v);

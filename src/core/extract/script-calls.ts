@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { type ApiSpec, API_SPECS, PROVIDER_HOSTS, specFor, specForCallee } from './apis';
 import type { ArgumentStyle, CallApi, CallSite, OutputBound, TextSpan } from './model';
+import { FUNCTION_TYPES } from './script-index';
 import { CONFIG_CONTAINERS, type Described, type ModelInfo, type PromptArg, type Provider, type ScriptSdk } from './script-sdk';
 import { dottedName, lastName, stringValue, unwrap } from './script-strings';
 import { type ScriptValues, memberValue, spanOf } from './script-values';
@@ -35,10 +36,14 @@ const RUNNABLE_METHODS = new Set([
   'generate',
   'streamEvents',
 ]);
+/** Last callee segments worth a closer look: every SDK method and function, and the runnable methods. */
+const CANDIDATE_METHODS = new Set([
+  ...API_SPECS.flatMap((spec) => [...spec.callees.map(lastName), ...(spec.functions ?? [])]),
+  ...RUNNABLE_METHODS,
+]);
 /** Calls whose function argument runs once per item. */
 const ITERATING = new Set(['map', 'forEach', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'pMap', 'mapLimit', 'mapSeries', 'eachLimit', 'eachSeries', 'each', 'from']);
 const LOOPS = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
-const FUNCTIONS = new Set(['arrow_function', 'function_expression', 'function']);
 const HTTP_CALLEES = /^(fetch|axios|axios\.post|ky\.post|got\.post|\$fetch|ofetch|superagent\.post|request\.post|\w+\.post)$/;
 
 /** True when the call runs once per item: inside a loop or a callback given to `.map` and the like. */
@@ -47,7 +52,7 @@ export function inLoop(call: Node): boolean {
   for (let node = call.parent; node; child = node, node = node.parent) {
     // The header of `for (const x of await list())` runs once; the body and the test run per item.
     if (LOOPS.has(node.type) && !isLoopHeader(node, child)) return true;
-    if (FUNCTIONS.has(child.type) && node.type === 'arguments') {
+    if (FUNCTION_TYPES.has(child.type) && node.type === 'arguments') {
       const fn = node.parent?.childForFieldName('function');
       const name = fn ? dottedName(fn) : null;
       if (name && ITERATING.has(lastName(name))) return true;
@@ -85,6 +90,9 @@ export class CallFinder {
 
   /** The LLM call a call expression is, or null. */
   find(call: Node): FoundCall | null {
+    const name = this.values.callee(call);
+    const method = lastName(name);
+    if (!CANDIDATE_METHODS.has(method) && !HTTP_CALLEES.test(name)) return null;
     const fn = call.childForFieldName('function');
     const args = call.childForFieldName('arguments');
     if (!fn || !args || args.type !== 'arguments') return null;
@@ -92,7 +100,6 @@ export class CallFinder {
     if (HTTP_CALLEES.test(callee)) return this.http(call, fn, args, callee);
     const spec = specForCallee(callee);
     if (spec) return this.sdkCall(call, fn, args, callee, spec);
-    const method = lastName(callee);
     if (fn.type !== 'member_expression' || !RUNNABLE_METHODS.has(method)) return null;
     const described = this.sdk.describe(fn.childForFieldName('object'));
     if (described?.kind !== 'runnable' || !described.model) return null;

@@ -48,10 +48,10 @@ export interface ScriptIndex {
 }
 
 const SCOPE_TYPES = new Set(['program', 'statement_block', 'class_body', 'for_statement', 'for_in_statement', 'switch_body', 'catch_clause']);
-const FUNCTION_TYPES = new Set([
+/** Node types of functions, whose returns may be prompts and whose parameters shadow outer names. */
+export const FUNCTION_TYPES = new Set([
   'function_declaration',
   'function_expression',
-  'function',
   'arrow_function',
   'method_definition',
   'generator_function_declaration',
@@ -167,9 +167,7 @@ class IndexBuilder {
       case 'pair':
         this.index.pairs.push(node);
         return;
-      case 'string':
       case 'template_string':
-        // Also drops the `string` type keyword, which shares the name.
         if (end - start >= LONG_STRING) this.index.longStrings.push(node);
         return;
     }
@@ -206,14 +204,16 @@ class IndexBuilder {
   }
 
   private declarator(node: Node): void {
-    const name = node.childForFieldName('name');
     const value = node.childForFieldName('value');
-    if (!name) return;
-    if (name.type === 'identifier') {
-      this.bind(name.text, value, 'variable', node.startIndex, this.scope());
-      if (value) this.requireImport(value, name.text, null);
+    // A plain name is read from the text; patterns need their nodes.
+    const plain = /^[\w$]+/.exec(node.text)?.[0];
+    if (plain) {
+      this.bind(plain, value, 'variable', node.startIndex, this.scope());
+      if (value) this.requireImport(value, plain, null);
       return;
     }
+    const name = node.childForFieldName('name');
+    if (!name) return;
     const names: string[] = [];
     patternNames(name, names);
     for (const n of names) this.bind(n, null, 'variable', node.startIndex, this.scope());
@@ -306,17 +306,36 @@ const INDEXED_TYPES = [
   'call_expression',
   'new_expression',
   'pair',
-  'string',
   'template_string',
 ];
+
+/** Quoted literals on one line; a match is only a candidate until the tree confirms it is a string node. */
+const QUOTED = /"(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*'/g;
+
+/**
+ * Long `"..."` / `'...'` literals with a space in them (prose, not keys or paths). Files hold many
+ * short strings, so they are found in the text and only the long ones are looked up in the tree.
+ */
+function longQuotedStrings(tree: Tree, text: string): Node[] {
+  const found: Node[] = [];
+  for (const m of text.matchAll(QUOTED)) {
+    const literal = m[0];
+    if (literal.length < LONG_STRING || !literal.includes(' ')) continue;
+    const start = m.index;
+    const node = tree.rootNode.descendantForIndex(start, start + literal.length);
+    if (node?.type === 'string' && node.startIndex === start && node.endIndex === start + literal.length) found.push(node);
+  }
+  return found;
+}
 
 /**
  * Builds the index in one pass: tree-sitter collects the node types recorded here in document
  * order inside WASM, which is far cheaper than stepping a cursor over every node from JS.
  */
-export function indexScript(tree: Tree): ScriptIndex {
+export function indexScript(tree: Tree, text: string): ScriptIndex {
   const builder = new IndexBuilder(tree.rootNode.endIndex + 1);
   for (const node of tree.rootNode.descendantsOfType(INDEXED_TYPES)) builder.enter(node);
+  builder.index.longStrings.push(...longQuotedStrings(tree, text));
   return builder.index;
 }
 

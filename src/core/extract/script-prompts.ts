@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PromptConstruction, PromptRole, PromptSite } from './model';
 import { isPlainlyNotPrompt, roleFromText } from './prompt-text';
-import { resolveBinding } from './script-index';
+import { FUNCTION_TYPES, resolveBinding } from './script-index';
 import { type PromptArg, TEMPLATE_CLASSES, TEMPLATE_FACTORIES } from './script-sdk';
 import { type StringValue, concatValues, dottedName, lastName, literalText, placeholderValue, stringValue, unwrap } from './script-strings';
 import { type ScriptValues, isReference, memberValue } from './script-values';
@@ -13,7 +13,6 @@ import { type ScriptValues, isReference, memberValue } from './script-values';
  */
 
 const MAX_DEPTH = 12;
-const FUNCTION_TYPES = new Set(['arrow_function', 'function_expression', 'function', 'function_declaration', 'method_definition']);
 
 /** Message classes and the role each speaks in (LangChain). */
 const MESSAGE_CLASSES: Record<string, PromptRole> = {
@@ -70,9 +69,8 @@ export class PromptCollector {
   constructor(private readonly values: ScriptValues) {
     // `messages.push({ role, content })` adds to a list declared elsewhere.
     for (const call of values.index.calls) {
-      const name = call.childForFieldName('function');
-      const callee = name ? dottedName(name) : null;
-      if (!callee || !/\.(push|unshift)$/.test(callee)) continue;
+      const callee = values.callee(call);
+      if (!/\.(push|unshift)$/.test(callee)) continue;
       const list = callee.slice(0, callee.lastIndexOf('.'));
       let calls = this.pushes.get(list);
       if (!calls) this.pushes.set(list, (calls = []));

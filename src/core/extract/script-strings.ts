@@ -161,6 +161,28 @@ export function dottedName(node: Node): string | null {
   }
 }
 
+const PLAIN_CALLEE = /^([\w$]+(?:\s*\??\.\s*#?[\w$]+)*)\s*(?:\?\.\s*)?\(/;
+const PLAIN_CONSTRUCTOR = /^new\s+([\w$]+(?:\s*\.\s*[\w$]+)*)\s*[(<]/;
+const CHAINED = /\)\s*(\?\.|\.|\(|\[|`)/;
+
+/**
+ * The callee of a call or `new` as a dotted name (`client.chat.completions.create`, `ChatOpenAI`),
+ * read from the source text when it is a plain path: files have tens of thousands of calls and
+ * this runs on each, so it avoids walking the callee's nodes. Other callees are read from the tree.
+ */
+export function calleeOf(call: Node): string {
+  const isNew = call.type === 'new_expression';
+  const text = call.text;
+  const plain = (isNew ? PLAIN_CONSTRUCTOR : PLAIN_CALLEE).exec(text);
+  // In `a.b(x).c(y)` the first parenthesis is not the call's own. Without any `).`, `)(` or `)[`
+  // in the text it must be; otherwise ask the tree where the arguments start.
+  if (plain && (isNew || !CHAINED.test(text.slice(plain[0].length)) || call.childForFieldName('arguments')?.startIndex === call.startIndex + plain[0].length - 1)) {
+    return plain[1].replace(/\s+/g, '').replace(/\?\./g, '.');
+  }
+  const fn = call.childForFieldName(isNew ? 'constructor' : 'function');
+  return fn ? (dottedName(fn) ?? fn.text.replace(/\s+/g, '').replace(/\?\./g, '.')) : '';
+}
+
 /** Name of a template tag, or of a call's callee, as written (`dedent`, `String.raw`, `common.stripIndent`). */
 function tagName(fn: Node): string {
   return dottedName(fn) ?? fn.text;
@@ -246,7 +268,11 @@ const TRIMS: Record<string, (t: string) => string> = {
   trimRight: (t) => t.trimEnd(),
 };
 
+/** A tagged template, `.trim()` or `.join(...)` ends this way; other calls are not read as strings. */
+const STRING_CALL_TAIL = /(`|\.\s*(trim\w*|join)\s*\([^()]*\))\s*$/;
+
 function evaluateCall(n: Node, out: Builder, lookup: ValueLookup, depth: number): PromptConstruction | null {
+  if (!STRING_CALL_TAIL.test(n.text.slice(-120))) return null;
   const fn = n.childForFieldName('function');
   const args = n.childForFieldName('arguments');
   if (!fn || !args) return null;

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { isPlainlyNotPrompt, isPromptName, promptLikeness } from './prompt-text';
+import { FUNCTION_TYPES } from './script-index';
 import type { PromptCollector } from './script-prompts';
 import { isMessageClass, normalizeRole } from './script-prompts';
 import { TEMPLATE_CLASSES, TEMPLATE_FACTORIES } from './script-sdk';
@@ -29,7 +30,6 @@ const NON_PROMPT_KEY =
 const NON_PROMPT_CALLEE =
   /^(console\.\w+|logger\.\w+|log|warn|error|info|debug|alert|confirm|prompt|window\.\w+|t|i18n\w*\.\w+|\$t|toast(\.\w+)?|describe|it|test|expect|assert(\.\w+)?|res\.(send|json|status)|setError|setStatus|setMessage|core\.\w+)$|^expect\(|\.(log|info|warn|error|debug|trace|fatal|describe|setDescription|addHelpText|toast|setTitle|throw|to[A-Z]\w*|mock\w*)$/;
 const STOP = new Set(['program', 'statement_block', 'class_body', 'arrow_function', 'function_declaration', 'function_expression', 'method_definition']);
-const FUNCTION_TYPES = new Set(['arrow_function', 'function_expression', 'function', 'function_declaration', 'method_definition']);
 
 function words(text: string): number {
   return text.trim().split(/\s+/).length;
@@ -88,9 +88,8 @@ export class PromptSweep {
   /** LangChain templates and message classes built anywhere in the file. */
   private constructs(): void {
     for (const node of [...this.values.index.calls, ...this.values.index.news]) {
-      const fn = node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'function');
-      const name = fn ? dottedName(fn) : null;
-      if (!name) continue;
+      if (!/Template|Message/.test(node.text.slice(0, 160))) continue;
+      const name = this.values.callee(node);
       const cls = lastName(name);
       const owner = lastName(name.slice(0, Math.max(0, name.lastIndexOf('.'))));
       const isTemplate = node.type === 'new_expression' ? TEMPLATE_CLASSES.has(cls) || isMessageClass(cls) : TEMPLATE_FACTORIES.has(cls) && /Template$/.test(owner);
@@ -101,7 +100,7 @@ export class PromptSweep {
   /** `{ role: "system", content: "..." }` wherever it is written. */
   private messageObjects(): void {
     for (const pair of this.values.index.pairs) {
-      if (keyName(pair) !== 'role') continue;
+      if (!/^['"]?role\b/.test(pair.text) || keyName(pair) !== 'role') continue;
       const value = pair.childForFieldName('value');
       const role = value ? literalText(value) : null;
       if (role === null || normalizeRole(role) === null || normalizeRole(role) === 'other') continue;
@@ -110,14 +109,19 @@ export class PromptSweep {
     }
   }
 
-  /** Reports `value` when its name (or the name of the object holding it) or its text says it is a prompt. */
-  private consider(value: Node, name: string | null, construction?: 'builder', owner: string | null = null, likeness = LIKENESS): void {
+  /**
+   * Reports `value` when its name (or the name of the object holding it, asked for only when
+   * needed) or its text says it is a prompt.
+   */
+  private consider(value: Node, name: string | null, construction?: 'builder', ownerOf: () => string | null = () => null, likeness = LIKENESS): void {
     const n = unwrap(value);
-    const label = name?.replace(/^this\./, '') ?? null;
     this.judged.add(n.id);
-    if (this.collector.has(n)) return;
+    // Cheap test first: no quote in the text, no literal in the expression.
+    if (!/['"`]/.test(n.text) || this.collector.has(n)) return;
     const resolved = stringValue(n, (id) => this.values.boundValue(id));
-    if (!resolved) return;
+    if (!resolved || isPlainlyNotPrompt(resolved.text)) return;
+    const label = name?.replace(/^this\./, '') ?? null;
+    const owner = ownerOf();
     const named = (label !== null && acceptsByName(label, resolved.text)) || (owner !== null && acceptsByName(owner, resolved.text));
     const denied = [label, owner].some((n) => n !== null && NON_PROMPT_NAME.test(lastName(n)));
     if (denied && !named) return;
@@ -141,8 +145,9 @@ export class PromptSweep {
   private pairs(): void {
     for (const pair of this.values.index.pairs) {
       const key = keyName(pair);
+      if (key === null || !/['"`]/.test(pair.text.slice(key.length + 1))) continue;
       const value = memberValue(pair);
-      if (key !== null && value && !FUNCTION_TYPES.has(value.type)) this.consider(value, key, undefined, ownerName(pair));
+      if (key !== null && value && !FUNCTION_TYPES.has(value.type)) this.consider(value, key, undefined, () => ownerName(pair));
     }
   }
 
@@ -166,7 +171,7 @@ export class PromptSweep {
         if (stringValue(n, (id) => this.values.boundValue(id))) anchor = n;
       }
       if (this.judged.has(anchor.id) || this.judged.has(node.id)) continue;
-      this.consider(anchor, null, undefined, null, anchor.parent?.type === 'arguments' ? ARGUMENT_LIKENESS : LIKENESS);
+      this.consider(anchor, null, undefined, undefined, anchor.parent?.type === 'arguments' ? ARGUMENT_LIKENESS : LIKENESS);
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { OutputBound, OutputBoundOrigin, TextSpan } from './model';
 import { type ScriptIndex, resolveBinding } from './script-index';
-import { dottedName, literalText, unwrap } from './script-strings';
+import { calleeOf, decodeEscapes, dottedName, literalText, unwrap } from './script-strings';
 
 /**
  * Static values of JS/TS expressions within one file: what an identifier is bound to, the keys
@@ -10,14 +10,16 @@ import { dottedName, literalText, unwrap } from './script-strings';
 
 const MAX_HOPS = 8;
 
+const PAIR_KEY = /^(?:([\w$]+)|"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')\s*:/;
+
 /** Key of an object pair or shorthand property (`model`, `"max_tokens"`), or null for computed keys. */
 export function keyName(member: Node): string | null {
   if (member.type === 'shorthand_property_identifier') return member.text;
   if (member.type !== 'pair') return null;
-  const key = member.childForFieldName('key');
-  if (!key) return null;
-  if (key.type === 'property_identifier' || key.type === 'number') return key.text;
-  return literalText(key);
+  // Read from the text: this runs on every pair of the file.
+  const m = PAIR_KEY.exec(member.text);
+  if (!m) return null;
+  return m[1] ?? decodeEscapes(m[2] ?? m[3]);
 }
 
 /** The value a member stands for: a pair's value, or the shorthand identifier itself. */
@@ -32,8 +34,16 @@ export function spanOf(node: Node): TextSpan {
 export class ScriptValues {
   /** Nesting of member lookups, which can chase each other in cyclic code. */
   private nesting = 0;
+  private readonly callees = new Map<number, string>();
 
   constructor(readonly index: ScriptIndex) {}
+
+  /** The dotted callee of a call or `new`, computed once per node: several passes ask for it. */
+  callee(call: Node): string {
+    let name = this.callees.get(call.id);
+    if (name === undefined) this.callees.set(call.id, (name = calleeOf(call)));
+    return name;
+  }
 
   /** The expression a name is bound to where `node` uses it; null when unbound or a parameter. */
   boundValue(node: Node): Node | null {

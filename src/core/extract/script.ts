@@ -13,8 +13,8 @@ import { ScriptValues } from './script-values';
  * build them, and prompts that reach no call are found by name and text.
  * The three grammars share node types for everything read here, so `language` needs no branch.
  */
-export function extractScript(tree: Tree, _text: string, _language: SourceLanguage): { prompts: PromptSite[]; calls: CallSite[] } {
-  const index = indexScript(tree);
+export function extractScript(tree: Tree, text: string, _language: SourceLanguage): { prompts: PromptSite[]; calls: CallSite[] } {
+  const index = indexScript(tree, text);
   const values = new ScriptValues(index);
   const finder = new CallFinder(values, new ScriptSdk(values));
   const found: FoundCall[] = [];

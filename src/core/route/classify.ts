@@ -16,6 +16,8 @@ interface Evidence {
 /** Weight of the 1st, 2nd, 3rd... instruction verb: the opening instruction matters most. */
 const INSTRUCTION_WEIGHTS = [3, 2, 1.5, 1];
 const ROLE_WEIGHTS = [2, 1, 0.75];
+/** Roles that say little about the task. */
+const GENERIC_ROLES = new Set(['assistant', 'expert', 'helper', 'agent', 'guide', 'advisor', 'adviser', 'consultant', 'coach', 'teacher', 'tutor', 'chatbot', 'mentor', 'instructor', 'professor', 'generator', 'creator', 'engineer', 'developer', 'writer']);
 
 /** Words anywhere in the text that lean towards a task, with the points they add. */
 const KEYWORDS: Array<{ task: Task; pattern: RegExp; points: number; label: string }> = [
@@ -46,10 +48,15 @@ function collectEvidence(f: PromptFeatures): Evidence[] {
     const said = object ? `"${verb} … ${object}"` : `"${verb}"`;
     add(task, INSTRUCTION_WEIGHTS[k] ?? 0.75, `${k === 0 ? 'opens with the instruction' : 'instruction'} ${said}`);
   });
-  f.roles.forEach((role, k) => add(role.task, ROLE_WEIGHTS[k] ?? 0.75, `gives the model the role "${role.noun}"`));
+  f.roles.forEach((role, k) => {
+    // A specific role ("language detector", "proofreader") says more than "assistant" or "expert".
+    const weight = (ROLE_WEIGHTS[k] ?? 0.75) * (GENERIC_ROLES.has(role.noun) ? 0.75 : 1.5);
+    add(role.task, weight, `gives the model the role "${role.noun}"`);
+  });
 
   const reasoning = f.reasoningCues.length > 0 || f.math;
   if (f.choiceQuestion) add(reasoning && f.math ? 'reason' : 'classify', 2.5, 'asks a question that lists its possible answers');
+  if (f.sayIn) add('translate', 2.5, 'asks how to say something in another language');
   if (f.puzzle) add('reason', 2.5, 'poses a comparison or logic puzzle');
   if (f.lookupQuestion) add('extract', 2.5, 'asks for a value found in the given text');
   if (f.questions > 0 && f.instructions.length === 0) add('qa', 2, 'is a question');
@@ -120,7 +127,7 @@ function decideComplexity(f: PromptFeatures, task: Task): { complexity: Complexi
   bump(tier(f.words, [[450, 2], [250, 1.5], [120, 1], [60, 0.5]]), `${f.words} words of prompt`);
   bump(tier(f.steps, [[5, 1], [3, 0.5]]), `${f.steps} numbered or bulleted points`);
   bump(tier(f.constraints, [[5, 1], [3, 0.5]]), `${f.constraints} requirements (must, keep, never...)`);
-  bump(tier(f.directives, [[6, 1], [3, 0.5]]), `${f.directives} separate directives`);
+  bump(tier(f.directives, [[6, 1], [3, 0.5], [2, 0.25]]), `${f.directives} separate directives`);
   bump(tier(f.listedItems, [[6, 1], [4, 0.5]]), `${f.listedItems} items listed in one sentence`);
   if (f.perItem) bump(0.5, 'asks for something for each item');
   if (f.longSource) bump(0.5, `works over a ${f.longSource}`);

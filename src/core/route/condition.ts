@@ -84,7 +84,7 @@ function distance(a: string, b: string): number {
 
 function closest(word: string, options: readonly string[]): string | undefined {
   const best = options.map((o) => ({ o, d: distance(word.toLowerCase(), o) })).sort((x, y) => x.d - y.d)[0];
-  return best && best.d <= Math.max(1, Math.floor(word.length / 3)) ? best.o : undefined;
+  return best && best.d <= Math.max(2, Math.floor(word.length / 3)) && best.d < word.length ? best.o : undefined;
 }
 
 function variableOf(node: SpannedNode): VariableName {
@@ -118,6 +118,8 @@ function compileCompare(node: jsep.BinaryExpression & SpannedNode, op: CompareOp
   const left = node.left as SpannedNode;
   const right = node.right as SpannedNode;
   rejectLooseNot(left);
+  // An operand that is neither a name nor a value reports its own mistake first (`tokens + 1`).
+  for (const side of [left, right]) if (side.type !== 'Identifier' && side.type !== 'Literal') compileNode(side);
   const leftIsName = left.type === 'Identifier';
   const rightIsName = right.type === 'Identifier';
   if (leftIsName === rightIsName) fail(node, `Compare a name with a value, such as task == "classify".`);

@@ -11,8 +11,10 @@ export interface PromptFeatures {
   roles: Array<{ noun: string; task: Task }>;
   /** Clauses that end with a question mark. */
   questions: number;
-  /** A question that offers its answers ("positive, negative or neutral?"). */
+  /** A question or list that offers its answers ("positive, negative or neutral?", "(P0, P1, P2 or P3)"). */
   choiceQuestion: boolean;
+  /** "How do you say ... in Korean?" */
+  sayIn: boolean;
   outputFormats: OutputFormat[];
   /** The output length asked for, in words, when the prompt says one. */
   requestedWords: number | null;
@@ -78,6 +80,9 @@ const LEADS = new RegExp(
     ')\\s*',
 );
 
+/** A leading phrase that sets the scene before the verb: "From the receipt below, pull out...". */
+const SETTING = /^(?:from|given|using|based on|for each|for every|with|after|before|once|according to|in (?:the|this|these|each))\b[^,]{0,80},\s*/;
+
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, ten: 10 };
 const WORDS_PER: Record<string, number> = {
   word: 1, sentence: 20, line: 12, 'bullet point': 15, bullet: 15, paragraph: 100, page: 400, character: 1 / 6, item: 12, point: 15,
@@ -135,7 +140,7 @@ function tokenize(text: string): string[] {
 /** Instruction clauses: lines, sentences and "X, then Y" pieces, without list markers. */
 function clauses(text: string): string[] {
   return text
-    .split(/\n+|(?<=[.!?;])\s+|,\s+(?=then\b|and then\b)|\s+(?=and then\b)/)
+    .split(/\n+|(?<=[.!?;])\s+|,\s+(?=then\b|and then\b)|\s+(?=and then\b)|,?\s+and\s+(?=(?:i|you|then|please)\b)/i)
     .map((c) => c.replace(/^\s*(?:[-*•>#]+|\d+[.)]|[a-z][.)]|\(\w\))\s*/i, '').trim())
     .filter((c) => c.length > 0);
 }
@@ -144,7 +149,7 @@ const DIRECTIVE_START = /^(?:never|always|do not|don't|avoid|keep|use|preserve|i
 
 /** How many directives a clause holds: its pieces (split at commas, colons and "and") that open with a verb. */
 function directivesIn(clause: string): number {
-  return clause
+  return stripLead(clause)
     .split(/[:;,]\s+|\s+and\s+|\s+then\s+/)
     .map((piece) => stripLead(piece.trim()))
     .filter((piece) => {
@@ -155,9 +160,13 @@ function directivesIn(clause: string): number {
 
 /** Removes "please", "you will", "I want you to"... so the clause starts with its verb. */
 function stripLead(clause: string): string {
-  let rest = clause.toLowerCase();
+  // Placeholders and field labels ("Review: {review}", "Task: summarise...") are not verbs.
+  let rest = clause
+    .toLowerCase()
+    .replace(/\{[^{}]*\}|\$\{[^{}]*\}/g, ' ')
+    .replace(/^[a-z][\w ]{0,24}:\s*/, '');
   for (let guard = 0; guard < 6; guard++) {
-    const next = rest.replace(FILLERS, '').replace(LEADS, '');
+    const next = rest.replace(FILLERS, '').replace(LEADS, '').replace(SETTING, '');
     if (next === rest) break;
     rest = next;
   }
@@ -168,10 +177,22 @@ const LANGUAGE_TARGET = new RegExp(`\\b(?:into|to|in)\\s+(?:plain\\s+|formal\\s+
 
 /** Words that end the object of a verb: "list every medication | in the discharge note". */
 const OBJECT_END = new Set(['in', 'from', 'of', 'for', 'to', 'into', 'on', 'with', 'about', 'based', 'using', 'that', 'which', 'so', 'and', 'as', 'by', 'below', 'above']);
+/** Verbs of checking, whose object is what they look for. */
+const CHECK_VERBS = new Set(['review', 'check']);
 /** Verbs whose result is named after "into" / "to": turn notes into a paragraph, convert SQL to Django. */
 const CONVERSION_VERBS = new Set(['convert', 'turn', 'transform', 'change', 'render', 'make', 'adapt', 'map', 'port', 'rewrite']);
 /** "make this shorter / more formal / less technical" asks for a rewrite. */
 const COMPARATIVE = /^(?:more|less|shorter|longer|clearer|simpler|punchier|friendlier|better|tighter|crisper|softer|warmer|easier|formal|casual|concise)$/;
+
+/**
+ * Whether the object noun, rather than the verb, names the task. Nouns of things to write (an
+ * email, ideas) or to know (questions, advice) decide only for verbs of making or telling: "label
+ * each message" is still labelling, "answer the questions" still answering.
+ */
+function objectDecides(verb: string, known: Task | undefined, objectTask: Task): boolean {
+  if (objectTask !== 'draft' && objectTask !== 'qa') return true;
+  return known === undefined || known === 'draft' || known === 'qa' || verb === 'list';
+}
 
 function instructionOf(clause: string): Instruction | null {
   const words = tokenize(stripLead(clause));
@@ -181,9 +202,9 @@ function instructionOf(clause: string): Instruction | null {
   if (!known && !GENERIC_VERBS.has(verb)) return null;
   const rest = words.slice(1, 12);
   const target = new RegExp(LANGUAGE_TARGET.source).exec(` ${rest.join(' ')}`);
-  if (target && verb !== 'translate' && (GENERIC_VERBS.has(verb) || known === 'rewrite')) {
-    return { verb, object: target[1], task: 'translate' };
-  }
+  // "Rephrase it in plain English" stays a rewrite; "rewrite it into French" is a translation.
+  const targetCounts = target && (known === 'rewrite' ? !target[0].trimStart().startsWith('in ') : GENERIC_VERBS.has(verb));
+  if (target && targetCounts && verb !== 'translate') return { verb, object: target[1], task: 'translate' };
   if (CONVERSION_VERBS.has(verb)) {
     const into = rest.findIndex((w) => w === 'into' || w === 'to' || w === 'as');
     const result = into >= 0 ? firstPhrase(rest.slice(into + 1, into + 6), OBJECT_PHRASES) : null;
@@ -191,9 +212,10 @@ function instructionOf(clause: string): Instruction | null {
     if (verb === 'make' && rest.slice(0, 6).some((w) => COMPARATIVE.test(w))) return { verb, object: null, task: 'rewrite' };
   }
   if (GENERIC_VERBS.has(verb)) {
-    const end = rest.findIndex((w) => OBJECT_END.has(w));
+    // "Review them for spelling errors": what a check looks for follows "for".
+    const end = CHECK_VERBS.has(verb) ? -1 : rest.findIndex((w) => OBJECT_END.has(w));
     const object = firstPhrase(end >= 0 ? rest.slice(0, Math.max(end, 1)) : rest.slice(0, 7), OBJECT_PHRASES);
-    if (object) return { verb, object: object.phrase, task: object.task };
+    if (object && objectDecides(verb, known, object.task)) return { verb, object: object.phrase, task: object.task };
   }
   return known ? { verb, object: null, task: known } : null;
 }
@@ -216,7 +238,7 @@ function outputFormatsOf(lower: string): OutputFormat[] {
   const formats: OutputFormat[] = [];
   if (/\bjson\b|\bjsonl\b|\byaml\b|\bschema\b|\bkeys?\b.*\bnull\b/.test(lower)) formats.push('json');
   if (
-    /\b(?:label|category|class|intent|tag) only\b|\b(?:reply|respond|answer) with (?:just |only )?(?:the |a |one )?(?:label|category|class|word|intent)\b|\b(?:one|single) word\b|\bexactly one (?:of|category|label)\b|\bone of:|\bone of \[|\bone of the (?:following|labels|categories)\b|\b(?:zero or more|one or more) of these\b|\bwith one of\b/.test(
+    /\b(?:label|category|class|intent|tag|priority|level|rating|grade) only\b|\b(?:reply|respond|answer) with (?:just |only )?(?:the |a |one )?(?:label|category|class|word|intent|priority|level|rating|grade)\b|\b(?:one|single) word\b|\bexactly one (?:of|category|label)\b|\bone of:|\bone of \[|\bone of the (?:following|labels|categories)\b|\b(?:zero or more|one or more) of these\b|\bwith one of\b/.test(
       lower,
     )
   ) {
@@ -250,7 +272,10 @@ function examplesOf(text: string): number {
 
 function codeLinesOf(text: string): number {
   const code = /[;{}]\s*$|^\s*(?:def|class|function|const|let|var|import|from|return|select|insert|update|public|private|#include|fn|func|package)\b.*|=>|\w\(\)|^\s*<\/?[a-z]+[^>]*>\s*$/im;
-  return text.split('\n').filter((line) => line.trim() && code.test(line)).length;
+  return text
+    .replace(/\{\{?\s*[A-Za-z_]\w*\s*\}?\}/g, '')
+    .split('\n')
+    .filter((line) => line.trim() && code.test(line)).length;
 }
 
 function dataBlobOf(text: string): boolean {
@@ -277,7 +302,10 @@ export function extractFeatures(text: string): PromptFeatures {
     instructions,
     roles: rolesOf(lower),
     questions: questionClauses.length,
-    choiceQuestion: questionClauses.some((q) => /\b[\w-]+,\s*[\w-]+,?\s+or\s+[\w-]+\s*\?$|:\s*[\w ]+(?:,\s*[\w ]+)+,?\s+or\s+[\w ]+\?$/i.test(q)),
+    choiceQuestion:
+      questionClauses.some((q) => /\b[\w-]+,\s*[\w-]+,?\s+or\s+[\w-]+\s*\?$|:\s*[\w ]+(?:,\s*[\w ]+)+,?\s+or\s+[\w ]+\?$/i.test(q)) ||
+      /\((?:[\w-]+, ){2,}[\w-]+,? or [\w-]+\)/.test(lower),
+    sayIn: new RegExp(`\\bhow (?:do|would|can|should|to) (?:you |i |we )?(?:say|write|spell|express)\\b.*\\bin (?:${LANGUAGES.map(escape).join('|')})\\b`).test(lower),
     outputFormats: outputFormatsOf(lower),
     requestedWords: requestedWordsOf(lower),
     lengthWords: { long, short },
@@ -290,8 +318,8 @@ export function extractFeatures(text: string): PromptFeatures {
     placeholders,
     targetLanguages,
     programmingLanguages,
-    math: /\d\s*[-+*/×^=]\s*\d|\b\d+x\b|\bx\s*[-+=]|\bequation\b|\bprobability\b|\bsolve for\b/.test(lower) || (lower.match(/\$?\d[\d,.]*%?/g) ?? []).length >= 4,
-    reasoningCues: REASONING.filter((cue) => new RegExp(`\\b${escape(cue)}`).test(lower)),
+    math: /\d\s*[-+*/×^=]\s*\d|\b\d+x\b|\bx\s*[-+=]|\bequation\b|\bprobability\b|\bsolve for\b/.test(lower) || (lower.match(/(?<![\w.])\$?\d[\d,.]*%?/g) ?? []).length >= 4,
+    reasoningCues: REASONING.filter((cue) => new RegExp(`\\b${escape(cue)}\\b`).test(lower)),
     puzzle:
       /\b(?:older|younger|taller|shorter|faster|slower|heavier|lighter|larger|smaller|bigger|greater) than\b|\bif all\b|\ball \w+ are \w+|\bdefinitely\b|\bnecessarily\b|\bwhich is (?:larger|smaller|bigger|greater|more|less|heavier|faster|better|cheaper)\b|\bhow (?:much|many|long)\b.*\b(?:cost|take|left)\b/.test(
         lower,

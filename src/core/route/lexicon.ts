@@ -59,7 +59,7 @@ export const OBJECT_NOUNS: Record<string, Task> = {
   'press release': 'draft', announcement: 'draft', ad: 'draft', ads: 'draft', copy: 'draft', lyrics: 'draft', 'cover letter': 'draft',
   bio: 'draft', newsletter: 'draft', agreement: 'draft', contract: 'draft', ideas: 'draft', campaign: 'draft', content: 'draft',
   review: 'draft', screenplay: 'draft', song: 'draft', joke: 'draft', jokes: 'draft', prompt: 'draft',
-  prompts: 'draft', outline: 'draft', questions: 'draft', quiz: 'draft', worksheet: 'draft', note: 'draft', invitation: 'draft',
+  prompts: 'draft', outline: 'draft', 'quiz questions': 'draft', 'interview questions': 'draft', quiz: 'draft', worksheet: 'draft', note: 'draft', invitation: 'draft',
   'job description': 'draft', 'product description': 'draft', 'commit message': 'draft', prd: 'draft', novel: 'draft',
   // summarize
   summary: 'summarize', summaries: 'summarize', abstract: 'summarize', recap: 'summarize', synopsis: 'summarize', tldr: 'summarize',
@@ -70,14 +70,15 @@ export const OBJECT_NOUNS: Record<string, Task> = {
   // rewrite
   grammar: 'rewrite', spelling: 'rewrite', typos: 'rewrite', punctuation: 'rewrite', tone: 'rewrite', wording: 'rewrite',
   'active voice': 'rewrite', 'passive voice': 'rewrite', prose: 'rewrite', 'polished paragraph': 'rewrite', paragraph: 'rewrite',
-  sentence: 'rewrite', sentences: 'rewrite', text: 'rewrite', draft: 'rewrite',
+  sentence: 'rewrite', sentences: 'rewrite', text: 'rewrite', draft: 'rewrite', corrections: 'rewrite', edits: 'rewrite',
+  improvements: 'rewrite',
   // reason
   plan: 'reason', itinerary: 'reason', strategy: 'reason', strategies: 'reason', decision: 'reason', proof: 'reason',
   solution: 'reason', estimate: 'reason', schedule: 'reason', 'decision matrix': 'reason', 'step by step': 'reason',
   equation: 'reason', problem: 'reason', puzzle: 'reason', 'trade-offs': 'reason', tradeoffs: 'reason', 'root cause': 'reason',
   // qa
   answer: 'qa', answers: 'qa', explanation: 'qa', advice: 'qa', information: 'qa', guidance: 'qa', recommendations: 'qa',
-  suggestions: 'qa', tips: 'qa', help: 'qa', question: 'qa',
+  suggestions: 'qa', tips: 'qa', help: 'qa', question: 'qa', questions: 'qa',
   // classify
   yes: 'classify', 'one word': 'classify', 'the label': 'classify', label: 'classify', labels: 'classify', category: 'classify', categories: 'classify', sentiment: 'classify', intent: 'classify',
   // extract

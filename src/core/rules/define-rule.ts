@@ -14,7 +14,7 @@ export function ruleDocsUrl(id: string): string {
 
 /**
  * How a rule's fixes behave: `safe` fixes keep behaviour (applied by `lint --fix`), `unsafe` ones are
- * offered in the editor only, `null` means the rule never fixes.
+ * offered in the editor only, `mixed` means some of each, `null` means the rule never fixes.
  */
 export type Fixable = 'safe' | 'unsafe' | 'mixed' | null;
 

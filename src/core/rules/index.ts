@@ -2,15 +2,15 @@ import type { SeveritySetting } from '../config/model';
 import { parseDisableDirectives } from '../disables/inline-disables';
 import type { Rule } from './define-rule';
 import type { Finding, RuleContext } from './model';
-import callInLoop from './call-in-loop';
 import cachePrefix from './cache-prefix';
+import callInLoop from './call-in-loop';
 import cheaperModel from './cheaper-model';
+import contextOverflow from './context-overflow';
 import fullHistory from './full-history';
 import overBudget from './over-budget';
-import verbosePrompt from './verbose-prompt';
-import contextOverflow from './context-overflow';
 import unboundedOutput from './unbounded-output';
 import unknownModel from './unknown-model';
+import verbosePrompt from './verbose-prompt';
 
 export * from './model';
 export { ruleDocsUrl, type Rule } from './define-rule';

@@ -10,7 +10,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { priceFile } from '../../../src/core/analysis/price-file';
-import { Catalog, type CatalogOptions } from '../../../src/core/catalog';
+import { Catalog } from '../../../src/core/catalog';
 import { DEFAULT_CONFIG, type PromptCostConfig } from '../../../src/core/config/model';
 import { analyzeSource, type SourceLanguage } from '../../../src/core/extract';
 import { Grammars } from '../../../src/core/extract/parser';
@@ -27,7 +27,7 @@ export function catalogFor(config: PromptCostConfig): Catalog {
   const key = JSON.stringify(config.models);
   let catalog = catalogs.get(key);
   if (!catalog) {
-    catalog = new Catalog({ overrides: config.models as CatalogOptions['overrides'], at: new Date('2026-01-01T00:00:00Z') });
+    catalog = new Catalog({ overrides: config.models, at: new Date('2026-01-01T00:00:00Z') });
     catalogs.set(key, catalog);
   }
   return catalog;

@@ -10,6 +10,10 @@ const FRAMING = 'the framing around an instruction; the instruction itself stays
 
 const S = SENTENCE_START;
 
+/** Verbs that open an instruction, for rewrites that join it to the sentence before. */
+const IMPERATIVES =
+  'Analy[sz]e|Answer|Ask|Check|Compose|Conduct|Correct|Create|Describe|Design|Develop|Devise|Explain|Explore|Find|Generate|Give|Help|Identify|Prepare|Provide|Recommend|Reply|Respond|Research|Review|Suggest|Summari[sz]e|Translate|Use|Write';
+
 /** Verbs after "You will" that describe what happens to the model, not what it must do. */
 const NOT_AN_INSTRUCTION = String.raw`(?!(?:not|never|receive|get|see|hear|notice|have|find|encounter|meet|be (?:given|provided|shown|asked|sent|presented|told))\b)`;
 
@@ -42,7 +46,7 @@ export const wantYouTo = patternRule({
   id: 'boilerplate/want-you-to',
   level: 'safe',
   reason: FRAMING,
-  pattern: phrase(String.raw`i (?:want|would like|'d like|’d like|need) you to (?!not\b|never\b)`, 'giu'),
+  pattern: phrase(String.raw`i (?:will |'ll |’ll )?(?:just |really |also |only )?(?:want|would like|'d like|’d like|need) you to (?!not\b|never\b)`, 'giu'),
   replace: '',
 });
 
@@ -59,7 +63,7 @@ export const youWill = patternRule({
   id: 'boilerplate/you-will',
   level: 'safe',
   reason: FRAMING,
-  pattern: new RegExp(`${S}you will (?:also )?(?:need to |have to |be able to |be expected to )?${NOT_AN_INSTRUCTION}(?=\\p{L})`, 'giu'),
+  pattern: new RegExp(`${S}you(?: will|'ll|’ll) (?:also )?(?:need to |have to |be able to |be expected to )?${NOT_AN_INSTRUCTION}(?=\\p{L})`, 'giu'),
   replace: '',
 });
 
@@ -96,6 +100,18 @@ export const givenInput = patternRule({
   replace: 'given $1, ',
 });
 
+/** "I will give you a team of debaters. Prepare the team" -> "Given a team of debaters, prepare the team". */
+export const givenThenInstruction = patternRule({
+  id: 'boilerplate/given-then-instruction',
+  level: 'safe',
+  reason: FRAMING,
+  pattern: new RegExp(
+    `${S}I(?: will|'ll|’ll) (?:provide|give|send|show|present|share|describe|tell you about|write you)(?: you)?(?: with)? (?:some )?([^.!?\\n;]{3,200}?)\\. (?=(?:${IMPERATIVES}) )(\\p{L})`,
+    'giu',
+  ),
+  replace: (m) => `given ${m[1]}, ${m[2].toLowerCase()}`,
+});
+
 /** ", and it will be your job to explain" -> ". Explain". */
 export const andYourJob = patternRule({
   id: 'boilerplate/and-your-job',
@@ -123,6 +139,7 @@ export const BOILERPLATE_RULES: readonly CompressRule[] = [
   youWill,
   yourTaskIs,
   givenInput,
+  givenThenInstruction,
   andYourJob,
   myFirstRequest,
 ];

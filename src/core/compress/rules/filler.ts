@@ -15,7 +15,9 @@ export const softeners = patternRule({
   id: 'filler/softener',
   level: 'aggressive',
   reason: 'a padding word; the sentence reads tersely without it',
-  pattern: phrase('(?:also|just|some|various|specific|particular|certain|possibly|perhaps|simply|carefully|additionally,?|furthermore,?|moreover,?) (?=\\p{L})'),
+  pattern: phrase(
+    "(?:also|just|(?<!\\b(?:in|for|at|to|by) )some(?! (?:of|time|cases|way|point|extent|degree|more|other|one|thing)\\b)|various|specific|particular|certain|possibly|perhaps|simply|carefully|additionally,?|furthermore,?|moreover,?) (?=\\p{L})",
+  ),
   replace: '',
 });
 

@@ -52,7 +52,28 @@ export const invitations = patternRule({
   replace: '',
 });
 
+/**
+ * Sentences that only list possibilities ("This could include providing examples, ..."): the task
+ * before them already says what to do. Any must-keep item inside keeps the sentence.
+ */
+export const exampleSentences = patternRule({
+  id: 'telegraphic/example-sentence',
+  level: 'aggressive',
+  reason: 'a sentence of examples that the instruction before it already covers',
+  pattern: new RegExp(`${SENTENCE_START}(?:this (?:could|can|may|might|will) (?:also )?(?:include|involve|contain|mean)|examples? (?:include|are)|for example,|for instance,)[^.!?\\n]*[.!?](?:[ \\t]+|$)`, 'giu'),
+  replace: '',
+});
+
+/** "use your wit" -> "use wit": whose wit is clear from the sentence. */
+export const possessives = patternRule({
+  id: 'telegraphic/possessive',
+  level: 'aggressive',
+  reason: TELEGRAPHIC,
+  pattern: /(?<=\b(?:use|using|apply|with|on|in|to|into|of|about|for) )your[ \t]+(?=\p{L})/giu,
+  replace: '',
+});
+
 /** "feel free to be imaginative" -> "be imaginative". */
 export const feelFreeTo = patternRule({ id: 'telegraphic/feel-free-to', level: 'aggressive', reason: TELEGRAPHIC, pattern: phrase('feel free to '), replace: '' });
 
-export const TELEGRAPHIC_RULES: readonly CompressRule[] = [invitations, feelFreeTo, futureTense, thatComplement, firstLabel, articles];
+export const TELEGRAPHIC_RULES: readonly CompressRule[] = [invitations, exampleSentences, feelFreeTo, possessives, futureTense, thatComplement, firstLabel, articles];

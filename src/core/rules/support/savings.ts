@@ -1,7 +1,6 @@
 import type { PricedCall } from '../../analysis/model';
 import { monthlyVolume } from '../../config/volume';
-import type { Savings } from '../model';
-import type { RuleContext } from '../model';
+import type { RuleContext, Savings } from '../model';
 
 /** Calls per month for the file being linted, at the configured volume. */
 export function monthlyCallsOf(ctx: RuleContext): number {

@@ -1,0 +1,202 @@
+import type { PricedCall } from '../analysis/model';
+import type { TextSpan } from '../extract/model';
+import type { Finding } from '../rules/model';
+import { remainingAfter } from './combine-savings';
+import type { CostReport, CostTotal, RankedItem, ReportSource, RuleSavings, ScenarioRow, Strategy, StrategySavings } from './model';
+import { STRATEGY_LABELS, strategyOfRule } from './strategies';
+
+/** What one counted item costs and the savings the findings on it would bring. */
+interface Unit {
+  baseUsd: number;
+  savings: Array<{ ruleId: string; usd: number }>;
+}
+
+const contains = (span: TextSpan | null | undefined, offset: number) => !!span && span.start <= offset && offset < span.end;
+
+/** The spans that belong to a call: a finding on any of them is about that call (the model may be a constant above it). */
+function callSpans(call: PricedCall): Array<TextSpan | null | undefined> {
+  return [call.site.span, call.site.modelSpan, call.site.messagesSpan, call.site.outputBound?.span];
+}
+
+/**
+ * The unit a finding's saving belongs to: the call it sits in or points at, else the prompt (its
+ * call when a call sends it). When two calls share a model constant, each takes the next finding.
+ */
+function unitIndexOf(finding: Finding, source: ReportSource, callUnits: readonly (number | null)[], promptUnits: readonly (number | null)[], units: readonly Unit[]): number | null {
+  const { calls, prompts } = source.costs;
+  const at = finding.span.start;
+  const candidates: number[] = [];
+  calls.forEach((call, i) => {
+    if (callUnits[i] !== null && callSpans(call).some((span) => contains(span, at))) candidates.push(callUnits[i]!);
+  });
+  prompts.forEach((prompt, i) => {
+    if (!contains(prompt.site.span, at)) return;
+    const unit = prompt.site.callIndex !== null ? callUnits[prompt.site.callIndex] : promptUnits[i];
+    if (unit !== null && unit !== undefined) candidates.push(unit);
+  });
+  if (candidates.length === 0) return null;
+  return candidates.find((u) => !units[u].savings.some((s) => s.ruleId === finding.ruleId)) ?? candidates[0];
+}
+
+function totalsBy(items: readonly RankedItem[], keysOf: (item: RankedItem) => string[], total: number): CostTotal[] {
+  const byKey = new Map<string, CostTotal>();
+  for (const item of items) {
+    if (!item.counted) continue;
+    for (const key of keysOf(item)) {
+      const entry = byKey.get(key) ?? { key, perMonthUsd: 0, percent: 0, calls: 0, prompts: 0 };
+      entry.perMonthUsd += item.perMonthUsd;
+      if (item.kind === 'call') entry.calls++;
+      else entry.prompts++;
+      byKey.set(key, entry);
+    }
+  }
+  const rows = [...byKey.values()];
+  for (const row of rows) row.percent = total > 0 ? (100 * row.perMonthUsd) / total : 0;
+  return rows.sort((a, b) => b.perMonthUsd - a.perMonthUsd || a.key.localeCompare(b.key));
+}
+
+/** Every folder above a path: `a/b/c.py` -> `a`, `a/b`. */
+function foldersOf(path: string): string[] {
+  const parts = path.split('/').slice(0, -1);
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/')).filter((folder) => folder !== '..' && !folder.endsWith('/..'));
+}
+
+const percentOf = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : 0);
+
+function scenario(label: string, perMonthUsd: number, baseline: number): ScenarioRow {
+  const saved = Math.max(0, baseline - perMonthUsd);
+  return { label, perMonthUsd, savedUsd: saved, savedPercent: percentOf(saved, baseline) };
+}
+
+/**
+ * The workspace cost report: every priced prompt and call ranked by monthly cost, totals by model,
+ * file and folder, what each rule's findings would save, and the monthly cost with routing alone and
+ * with every strategy applied.
+ */
+export function buildReport(sources: readonly ReportSource[], catalogDate: string): CostReport {
+  const ranking: RankedItem[] = [];
+  const units: Unit[] = [];
+  const ruleTally = new Map<string, { findings: number; usd: number }>();
+  let unpriced = 0;
+  let estimated = false;
+  let unattributedUsd = 0;
+  let unattributedRoutingUsd = 0;
+
+  for (const source of sources) {
+    const { costs, lines } = source;
+    const locate = (span: TextSpan) => {
+      const start = lines.position(span.start);
+      return { path: source.path, line: start.line + 1, column: start.character + 1, endLine: lines.lineOf(Math.max(span.start, span.end - 1)) };
+    };
+    const callUnits = costs.calls.map((call) => {
+      if (!call.cost) {
+        unpriced++;
+        return null;
+      }
+      estimated ||= call.inputTokens.estimate;
+      ranking.push({
+        kind: 'call',
+        location: locate(call.site.span),
+        label: call.site.callee,
+        detail: call.site.api,
+        model: call.modelId,
+        tokens: call.inputTokens.tokens,
+        estimate: call.inputTokens.estimate,
+        perCallUsd: call.cost.perCallUsd,
+        perMonthUsd: call.cost.perMonthUsd,
+        monthlyCalls: call.cost.monthlyCalls,
+        sentByLine: null,
+        counted: true,
+      });
+      units.push({ baseUsd: call.cost.perMonthUsd, savings: [] });
+      return units.length - 1;
+    });
+    const promptUnits = costs.prompts.map((prompt) => {
+      if (!prompt.cost) {
+        unpriced++;
+        return null;
+      }
+      estimated ||= prompt.tokens.estimate;
+      const call = prompt.site.callIndex === null ? null : costs.calls[prompt.site.callIndex];
+      const counted = call === null;
+      ranking.push({
+        kind: 'prompt',
+        location: locate(prompt.site.span),
+        label: prompt.site.name ?? prompt.site.role,
+        detail: prompt.site.role,
+        model: prompt.modelId,
+        tokens: prompt.tokens.tokens,
+        estimate: prompt.tokens.estimate,
+        perCallUsd: prompt.cost.perCallUsd,
+        perMonthUsd: prompt.cost.perMonthUsd,
+        monthlyCalls: prompt.cost.monthlyCalls,
+        sentByLine: call ? lines.lineOf(call.site.span.start) : null,
+        counted,
+      });
+      if (!counted) return null;
+      units.push({ baseUsd: prompt.cost.perMonthUsd, savings: [] });
+      return units.length - 1;
+    });
+
+    for (const finding of source.findings) {
+      const usd = finding.savings?.perMonthUsd ?? 0;
+      if (usd <= 0) continue;
+      const tally = ruleTally.get(finding.ruleId) ?? { findings: 0, usd: 0 };
+      tally.findings++;
+      tally.usd += usd;
+      ruleTally.set(finding.ruleId, tally);
+      const unit = unitIndexOf(finding, source, callUnits, promptUnits, units);
+      if (unit !== null) units[unit].savings.push({ ruleId: finding.ruleId, usd });
+      else {
+        unattributedUsd += usd;
+        if (strategyOfRule(finding.ruleId) === 'routing') unattributedRoutingUsd += usd;
+      }
+    }
+  }
+
+  ranking.sort(
+    (a, b) =>
+      b.perMonthUsd - a.perMonthUsd ||
+      a.location.path.localeCompare(b.location.path) ||
+      a.location.line - b.location.line ||
+      a.kind.localeCompare(b.kind),
+  );
+  const baseline = units.reduce((sum, u) => sum + u.baseUsd, 0);
+  const withRouting = units.reduce((sum, u) => sum + remainingAfter(u.baseUsd, u.savings.filter((s) => strategyOfRule(s.ruleId) === 'routing').map((s) => s.usd)), 0);
+  const withAll = units.reduce((sum, u) => sum + remainingAfter(u.baseUsd, u.savings.map((s) => s.usd)), 0);
+
+  const savingsByRule: RuleSavings[] = [...ruleTally.entries()]
+    .map(([ruleId, t]) => ({ ruleId, strategy: strategyOfRule(ruleId), findings: t.findings, perMonthUsd: t.usd, percent: percentOf(t.usd, baseline) }))
+    .sort((a, b) => b.perMonthUsd - a.perMonthUsd || a.ruleId.localeCompare(b.ruleId));
+  const savingsByStrategy: StrategySavings[] = (Object.keys(STRATEGY_LABELS) as Strategy[])
+    .map((strategy) => {
+      const usd = savingsByRule.filter((r) => r.strategy === strategy).reduce((sum, r) => sum + r.perMonthUsd, 0);
+      return { strategy, label: STRATEGY_LABELS[strategy], perMonthUsd: usd, percent: percentOf(usd, baseline) };
+    })
+    .sort((a, b) => b.perMonthUsd - a.perMonthUsd);
+
+  const counted = ranking.filter((item) => item.counted);
+  return {
+    version: 1,
+    catalogDate,
+    totals: {
+      perMonthUsd: baseline,
+      files: new Set(counted.map((item) => item.location.path)).size,
+      prompts: ranking.filter((item) => item.kind === 'prompt').length,
+      calls: ranking.filter((item) => item.kind === 'call').length,
+      unpriced,
+      estimated,
+    },
+    ranking,
+    byModel: totalsBy(ranking, (item) => [item.model ?? 'unknown'], baseline),
+    byFile: totalsBy(ranking, (item) => [item.location.path], baseline),
+    byFolder: totalsBy(ranking, (item) => foldersOf(item.location.path), baseline),
+    savingsByRule,
+    savingsByStrategy,
+    scenarios: [
+      scenario('Baseline', baseline, baseline),
+      scenario('With routing', Math.max(0, withRouting - unattributedRoutingUsd), baseline),
+      scenario('With all strategies', Math.max(0, withAll - unattributedUsd), baseline),
+    ],
+  };
+}

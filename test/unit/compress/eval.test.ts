@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { compress } from '../../../src/core/compress';
+import { evaluateLevel, readPrompts, type LevelFigures } from '../../eval/compress-eval';
+
+/**
+ * The goals of the compression issue, asserted as floors over the 197 awesome-chatgpt-prompts
+ * (the same run as `npm run eval:compress`).
+ */
+describe('compression over awesome-chatgpt-prompts', () => {
+  const rows = readPrompts();
+  let safe: LevelFigures;
+  let aggressive: LevelFigures;
+
+  before(() => {
+    safe = evaluateLevel(rows, 'safe');
+    aggressive = evaluateLevel(rows, 'aggressive');
+  });
+
+  it('reads all 197 prompts', () => {
+    assert.equal(rows.length, 197);
+  });
+
+  it('keeps every must-keep item of every prompt, at both levels', () => {
+    for (const figures of [safe, aggressive]) {
+      const lost = figures.outcomes.filter((o) => o.lost.length > 0).map((o) => `${figures.level} ${o.act}: ${o.lost.map((i) => i.text).join(' | ')}`);
+      assert.deepEqual(lost, []);
+    }
+  });
+
+  it('removes at least 25% of the tokens of the median prompt at the safe level', () => {
+    assert.ok(safe.medianReduction >= 0.25, `safe median reduction ${(safe.medianReduction * 100).toFixed(1)}%`);
+  });
+
+  it('removes at least 40% of the tokens of the median prompt at the aggressive level', () => {
+    assert.ok(aggressive.medianReduction >= 0.4, `aggressive median reduction ${(aggressive.medianReduction * 100).toFixed(1)}%`);
+  });
+
+  it('is idempotent on every prompt', () => {
+    for (const figures of [safe, aggressive]) {
+      const unstable = figures.outcomes.filter((o) => compress(o.text, { level: figures.level }).text !== o.text).map((o) => o.act);
+      assert.deepEqual(unstable, [], `${figures.level}: compressing twice differs from once`);
+    }
+  });
+});

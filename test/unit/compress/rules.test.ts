@@ -1,0 +1,150 @@
+import * as assert from 'node:assert/strict';
+import { compress, type CompressLevel } from '../../../src/core/compress';
+
+/** One row: the input, the expected output, and the rule that must appear among the edits. */
+type Row = readonly [input: string, output: string, rule: string];
+
+function table(level: CompressLevel, rows: readonly Row[]): void {
+  for (const [input, output, rule] of rows) {
+    it(`${rule}: ${JSON.stringify(input)}`, () => {
+      const result = compress(input, { level });
+      assert.equal(result.text, output);
+      assert.ok(
+        result.edits.some((e) => e.rule.split('+').includes(rule)),
+        `expected an edit by ${rule}, got ${result.edits.map((e) => e.rule).join(', ')}`,
+      );
+    });
+  }
+}
+
+describe('compress rules (safe level)', () => {
+  describe('boilerplate', () => {
+    table('safe', [
+      ['I want you to act as a linux terminal.', 'Act as a linux terminal.', 'boilerplate/want-you-to'],
+      ['I would like you to act as an SVG designer.', 'Act as an SVG designer.', 'boilerplate/want-you-to'],
+      ['I want you to only reply with the answer.', 'Only reply with the answer.', 'boilerplate/want-you-to'],
+      ['I want you to not explain the code.', "Don't explain the code.", 'boilerplate/want-you-not-to'],
+      ['You are a helpful assistant. Summarize the text.', 'Summarize the text.', 'boilerplate/helpful-assistant'],
+      [
+        'You are a helpful assistant. Your goal is to assist users with their questions. Answer in French.',
+        'Answer in French.',
+        'boilerplate/assist-users',
+      ],
+      ['Act as a poet. You will create poems about the sea.', 'Act as a poet. Create poems about the sea.', 'boilerplate/you-will'],
+      ['Act as a critic. You should only reply with your review.', 'Act as a critic. Only reply with your review.', 'boilerplate/you-should'],
+      ['Act as a critic. You should not write spoilers.', "Act as a critic. Don't write spoilers.", 'boilerplate/you-should'],
+      ['Act as a coach. Your goal is to prepare the team.', 'Act as a coach. Prepare the team.', 'boilerplate/your-task-is'],
+      [
+        'I will give you descriptions of matches and you will commentate on them.',
+        'Given descriptions of matches, commentate on them.',
+        'boilerplate/given-input',
+      ],
+      [
+        'I will describe a topic, and it will be your job to explain it.',
+        'Given a topic, explain it.',
+        'boilerplate/given-input',
+      ],
+      ['Write a haiku. My first request is "autumn rain"', 'Write a haiku. First request: "autumn rain"', 'boilerplate/my-first-request'],
+    ]);
+  });
+
+  describe('politeness', () => {
+    table('safe', [
+      ['Please summarize the article.', 'Summarize the article.', 'politeness/please'],
+      ['Summarize the article, please.', 'Summarize the article.', 'politeness/please'],
+      ['Kindly list the steps.', 'List the steps.', 'politeness/kindly'],
+      ['List the steps. Thank you!', 'List the steps.', 'politeness/thanks'],
+      ['Remember to cite your sources.', 'Cite your sources.', 'politeness/reminder'],
+      ['Keep in mind that the reader is a child.', 'The reader is a child.', 'politeness/reminder'],
+      ["I would appreciate it if you could check the grammar.", 'Check the grammar.', 'politeness/appreciate-if'],
+    ]);
+
+    it('leaves the verb "to please" alone', () => {
+      assert.equal(compress('Write jokes to please the audience.').text, 'Write jokes to please the audience.');
+    });
+  });
+
+  describe('wordy phrases', () => {
+    table('safe', [
+      ['Use examples in order to explain.', 'Use examples to explain.', 'wordy/in-order-to'],
+      ['Be brief due to the fact that space is short.', 'Be brief because space is short.', 'wordy/due-to-the-fact-that'],
+      ['Make sure that the summary is short.', 'Ensure the summary is short.', 'wordy/make-sure'],
+      ['Make sure that you cite sources.', 'Cite sources.', 'politeness/reminder'],
+      ['Come up with a plan.', 'Devise a plan.', 'wordy/come-up-with'],
+      ['Take into account the budget.', 'Consider the budget.', 'wordy/take-into-account'],
+      ['Suggest a large number of names.', 'Suggest many names.', 'wordy/a-large-number-of'],
+      ['The tool is able to parse JSON.', 'The tool can parse JSON.', 'wordy/is-able-to'],
+      ['Check whether or not it compiles.', 'Check whether it compiles.', 'wordy/whether-or-not'],
+      ['Post on a daily basis.', 'Post daily.', 'wordy/on-a-daily-basis'],
+      ['I will type commands.', "I'll type commands.", 'wordy/i-will'],
+    ]);
+  });
+
+  describe('contractions', () => {
+    table('safe', [
+      ['Do not write explanations.', "Don't write explanations.", 'contraction/dont'],
+      ['The answer is not final.', "The answer isn't final.", 'contraction/isnt'],
+      ['You cannot skip steps.', "You can't skip steps.", 'contraction/cant'],
+    ]);
+
+    it('does not contract before punctuation', () => {
+      assert.equal(compress('Say what it is.').text, 'Say what it is.');
+    });
+  });
+
+  describe('filler', () => {
+    table('safe', [['Write a very short and really clear summary.', 'Write a short and clear summary.', 'filler/intensifier']]);
+  });
+
+  describe('duplicates', () => {
+    table('safe', [
+      ['Do not write explanations. Reply in French. Do not write explanations.', "Don't write explanations. Reply in French.", 'duplicates/repeated-sentence'],
+      [
+        'I want you to correct my grammar mistakes and typos. Reply in English. Remember, I want you to correct my grammar mistakes and typos.',
+        'Correct my grammar mistakes and typos. Reply in English.',
+        'duplicates/repeated-sentence',
+      ],
+    ]);
+
+    it('keeps a later sentence that drops a negation', () => {
+      const text = 'Never use more than three tools per task. Use three tools per task.';
+      assert.equal(compress(text).text, text);
+    });
+  });
+
+  describe('whitespace and markdown', () => {
+    table('safe', [
+      ['Reply  in   English.', 'Reply in English.', 'whitespace/repeated'],
+      ['Reply in English.   \nBe brief.', 'Reply in English.\nBe brief.', 'whitespace/trailing'],
+      ['Rules:\n\n\n\n- Be brief.', 'Rules:\n\n- Be brief.', 'whitespace/blank-lines'],
+      ['Be **brief** and __clear__.', 'Be brief and clear.', 'markdown/bold'],
+      ['Answer in English .', 'Answer in English.', 'whitespace/before-punctuation'],
+    ]);
+
+    it('keeps the newlines that structure a list', () => {
+      const text = 'Rules:\n- Be brief.\n- Be kind.\n1. First\n2. Second';
+      assert.equal(compress(text).text, text);
+    });
+  });
+});
+
+describe('compress rules (aggressive level)', () => {
+  table('aggressive', [
+    ['Act as a poet and write the poem.', 'Act as poet and write poem.', 'telegraphic/article'],
+    ['I will type commands and you will reply.', 'I type commands and you reply.', 'telegraphic/future-tense'],
+    ['Explain that the tool is slow.', 'Explain tool is slow.', 'telegraphic/that'],
+    ['Write a poem. My first request is "love"', 'Write poem. Request: "love"', 'telegraphic/first-label'],
+    ['Describe the scene. Feel free to be imaginative.', 'Describe scene. Be imaginative.', 'telegraphic/feel-free-to'],
+    ['Give some ideas.', 'Give ideas.', 'filler/softener'],
+    ['Intro\n\nBody', 'Intro\nBody', 'whitespace/paragraph-breaks'],
+    ['## Task\nSummarize.', 'Task\nSummarize.', 'markdown/heading-marks'],
+  ]);
+
+  it('runs no aggressive rule at the safe level', () => {
+    assert.equal(compress('Act as a poet and write the poem.').text, 'Act as a poet and write the poem.');
+  });
+
+  it('keeps "some" in fixed phrases', () => {
+    assert.equal(compress('In some cases, ask some of the questions.', { level: 'aggressive' }).text, 'In some cases, ask some of questions.');
+  });
+});
