@@ -117,7 +117,7 @@ async function activationFigure(): Promise<BenchRow> {
     });
   // The bundle copies the module's own keys (esbuild's __toESM): list the API's top-level names.
   const typings = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
-  const names = [...new Set([...typings.matchAll(/^\s{4}export (?:namespace|class|enum|function|const|let) (\w+)/gm)].map((m) => m[1]))];
+  const names = [...new Set([...typings.matchAll(/^\texport (?:namespace|class|enum|function|const|let) (\w+)/gm)].map((m) => m[1]))];
   const api = Object.fromEntries(names.map((name) => [name, stub(name)]));
   const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
   (Module as unknown as { _load: typeof load })._load = (request, ...rest) => (request === 'vscode' ? api : load(request, ...rest));

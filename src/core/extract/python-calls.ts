@@ -248,7 +248,7 @@ export class CallFinder {
   }
 
   private urlText(url: Node, where: Where, depth = 0): string | null {
-    const evaluated = evaluateText(url, this.index.source);
+    const evaluated = evaluateText(url, this.index);
     if (evaluated) return evaluated.text;
     if (depth > 3) return null;
     for (const binding of definitionsOfNode(this.index, url, where, false).reverse()) {

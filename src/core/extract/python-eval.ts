@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { LiteralPiece, PromptConstruction } from './model';
 import { frameworkSlots, mustacheSlots } from './prompt-text';
+import type { PyIndex } from './python-index';
 import { cleandoc, dedent, expressionName, readString } from './python-strings';
 
 /**
@@ -188,9 +189,14 @@ function evaluate(node: Node, source: string, depth: number): Evaluated | null {
   }
 }
 
-/** The text a string expression builds, or null when the expression is not one with a literal in it. */
-export function evaluateText(node: Node, source: string): Evaluated | null {
-  return evaluate(node, source, 0);
+/** The text a string expression builds, or null when the expression is not one with a literal in it. Kept per node: callers share the result and must not change it. */
+export function evaluateText(node: Node, index: PyIndex): Evaluated | null {
+  let result = index.texts.get(node.id);
+  if (result === undefined) {
+    result = evaluate(node, index.source, 0);
+    index.texts.set(node.id, result);
+  }
+  return result;
 }
 
 /** Placeholders in order of first appearance in the text, each once: interpolations, then `{slot}` and `{{ slot }}` slots. */

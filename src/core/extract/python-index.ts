@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { CallShape } from './python-args';
+import type { Evaluated } from './python-eval';
 
 /**
  * One pass over a Python tree that records what the extractor looks up later: scopes, name
@@ -63,6 +64,8 @@ export interface PyIndex {
   classes: Map<string, Scope[]>;
   /** Call node id -> its arguments, read on first use. */
   shapes: Map<number, CallShape | null>;
+  /** Expression node id -> the text it builds, evaluated on first use. */
+  texts: Map<number, Evaluated | null>;
   calls: CallEntry[];
   dictionaries: Located[];
   errors: Located[];
@@ -111,6 +114,7 @@ class IndexBuilder {
       imports: new Map(),
       classes: new Map(),
       shapes: new Map(),
+      texts: new Map(),
       calls: [],
       dictionaries: [],
       errors: [],

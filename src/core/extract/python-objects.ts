@@ -70,6 +70,7 @@ const MAX_DEPTH = 8;
 
 export class ObjectResolver {
   private readonly memo = new Map<number, LlmObject | null>();
+  private defaultLm: Located[] | undefined;
 
   constructor(private readonly index: PyIndex) {}
 
@@ -233,6 +234,11 @@ export class ObjectResolver {
 
   /** The LM set with `dspy.configure(lm=...)` / `dspy.settings.configure(lm=...)` anywhere in the file. */
   private dspyDefaultLm(depth: number): Located[] {
+    this.defaultLm ??= this.findDspyDefaultLm(depth);
+    return this.defaultLm;
+  }
+
+  private findDspyDefaultLm(depth: number): Located[] {
     for (const { node, scope } of this.index.calls) {
       const callee = dottedName(node.childForFieldName('function'), this.index.source) ?? '';
       if (!/(^|\.)(configure|context)$/.test(callee) || !/dspy|settings/.test(callee)) continue;

@@ -62,6 +62,7 @@ export class PromptCollector {
   readonly sites: PromptSite[] = [];
   private readonly claimed = new Set<number>();
   private readonly active = new Set<string>();
+  private readonly done = new Set<string>();
 
   constructor(private readonly index: PyIndex) {}
 
@@ -75,14 +76,17 @@ export class PromptCollector {
   }
 
   /** Runs `fn` unless the same node is already being followed for the same purpose (cycles through names). */
-  private guard(node: Node, purpose: string, depth: number, fn: () => void): void {
+  private guard(node: Node, purpose: string, depth: number, fn: () => void, via: Via | '' = ''): void {
     const key = `${purpose}:${node.id}`;
-    if (depth > MAX_DEPTH || this.active.has(key)) return;
+    // A node already followed the same way has claimed all it can: following it again finds nothing new.
+    const doneKey = `${key}:${via}`;
+    if (depth > MAX_DEPTH || this.active.has(key) || this.done.has(doneKey)) return;
     this.active.add(key);
     try {
       fn();
     } finally {
       this.active.delete(key);
+      this.done.add(doneKey);
     }
   }
 
@@ -150,12 +154,12 @@ export class PromptCollector {
           if (this.fromCall(node, where, role, name, callIndex, via, next)) return;
           break;
       }
-      const evaluated = evaluateText(node, this.index.source);
+      const evaluated = evaluateText(node, this.index);
       if (!evaluated) return;
       const inlined = this.inlineLocals(evaluated, where);
       this.emit(inlined, role, name, callIndex, via);
       for (const ref of inlined.refs) this.fromText(ref, where, role, null, callIndex, 'ref', next);
-    });
+    }, via);
   }
 
   /**
@@ -174,7 +178,7 @@ export class PromptCollector {
 
   private builtUp(bindings: Binding[]): Evaluated | null {
     if (bindings.length < 2 || bindings[0].op !== '=' || bindings.slice(1).some((b) => b.op !== '+=' || b.scope !== bindings[0].scope)) return null;
-    const parts = bindings.map((b) => evaluateText(b.value, this.index.source) ?? opaque(b.value, this.index.source));
+    const parts = bindings.map((b) => evaluateText(b.value, this.index) ?? opaque(b.value, this.index.source));
     if (!parts[0].pieces.length) return null;
     return {
       text: parts.map((p) => p.text).join(''),
@@ -198,7 +202,7 @@ export class PromptCollector {
       if (bindings.length === 0 || bindings.some((b) => b.start > ref.startIndex)) continue;
       const isConstant = bindings[0].scope === MODULE_SCOPE && /^[A-Z][A-Z0-9_]*$/.test(name);
       if (isConstant || (bindings.length > 1 && !this.builtUp(bindings))) continue;
-      const value = bindings.length > 1 ? this.builtUp(bindings) : evaluateText(bindings[0].value, this.index.source);
+      const value = bindings.length > 1 ? this.builtUp(bindings) : evaluateText(bindings[0].value, this.index);
       if (!value || value.pieces.some((p) => this.claimed.has(p.span.start))) continue;
       const at = result.text.indexOf(`{${name}}`);
       if (at < 0) continue;
@@ -249,7 +253,7 @@ export class PromptCollector {
     const shape = shapeOfCall(node, this.index);
     if (fn.type === 'attribute' && /^(format|format_map|format_prompt|format_messages|partial|invoke|to_string|to_messages|substitute|safe_substitute|render)$/.test(last)) {
       const receiver = fn.childForFieldName('object');
-      if (receiver && receiver.type !== 'string' && receiver.type !== 'concatenated_string' && !evaluateText(receiver, this.index.source)) {
+      if (receiver && receiver.type !== 'string' && receiver.type !== 'concatenated_string' && !evaluateText(receiver, this.index)) {
         this.fromText(receiver, where, role, name, callIndex, via, depth);
         for (const value of shape?.keywords.values() ?? []) this.fromText(value, where, role, null, callIndex, 'ref', depth);
         return true;
@@ -282,7 +286,7 @@ export class PromptCollector {
           return;
         }
         case 'binary_operator':
-          if (!evaluateText(node, this.index.source)) {
+          if (!evaluateText(node, this.index)) {
             for (const field of ['left', 'right']) {
               const child = node.childForFieldName(field);
               if (child) this.fromMessages(child, where, role, callIndex, next);
@@ -353,7 +357,7 @@ export class PromptCollector {
       case 'call': {
         const fn = node.childForFieldName('function');
         const functions = fn ? functionsCalled(this.index, fn, where) : [];
-        if (functions.length === 0) return !evaluateText(node, this.index.source);
+        if (functions.length === 0) return !evaluateText(node, this.index);
         return functions.some((scope) => (this.index.returns.get(scope) ?? []).some((v) => this.holdsMessages(v, { scope, at: v.startIndex }, depth + 1)));
       }
       default:
@@ -517,7 +521,7 @@ export class PromptCollector {
       const first = scope.node.childForFieldName('body')?.namedChildren[0];
       const docstring = first?.type === 'expression_statement' ? first.namedChildren[0] : null;
       if (!docstring || docstring.type !== 'string') continue;
-      const evaluated = evaluateText(docstring, this.index.source);
+      const evaluated = evaluateText(docstring, this.index);
       if (evaluated) this.emit({ ...evaluated, construction: 'docstring' }, 'system', className, callIndex, 'direct');
     }
   }

@@ -128,7 +128,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
     const role = (text: string): PromptRole => roleFor(name, text);
     if (collector.fromBuiltUp(group, role, name, null, 'constant', accept)) continue;
     for (const binding of group) {
-      const evaluated = evaluateText(binding.value, source);
+      const evaluated = evaluateText(binding.value, index);
       if (evaluated) collector.emit(evaluated, role, name, null, 'constant', accept);
       else if (byName && binding.value.type === 'call') collector.fromTemplate(binding.value, where, null, 0, name);
     }
@@ -139,7 +139,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
     const fnName = index.scopes.get(scopeId)?.name ?? null;
     const accept = (fnName && nameAccepts(fnName)) || readsAsPrompt;
     for (const value of values) {
-      const evaluated = quotesText(value, MIN_UNNAMED_LENGTH) ? evaluateText(value, source) : null;
+      const evaluated = quotesText(value, MIN_UNNAMED_LENGTH) ? evaluateText(value, index) : null;
       if (evaluated) collector.emit(evaluated, (text) => roleFor(fnName, text), fnName, null, 'builder', accept);
     }
   }
@@ -150,7 +150,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
     const shape = shapeOfCall(node, index);
     for (const [keyword, value] of shape?.keywords ?? []) {
       if (!isPromptName(keyword) && !PROMPT_KEYWORDS.has(keyword)) continue;
-      const evaluated = evaluateText(value, source);
+      const evaluated = evaluateText(value, index);
       if (evaluated) collector.emit(evaluated, (text) => roleFor(keyword, text), null, null, 'direct', fitsPromptName);
     }
   }
@@ -163,7 +163,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
       if (key?.type !== 'string' || !value) continue;
       const keyText = readString(key, source).text;
       if (!isPromptName(keyText) && !PROMPT_KEYWORDS.has(keyText)) continue;
-      const evaluated = evaluateText(value, source);
+      const evaluated = evaluateText(value, index);
       if (evaluated) collector.emit(evaluated, (text) => roleFor(keyText, text), keyText, null, 'direct', fitsPromptName);
     }
   }

@@ -17,7 +17,7 @@ interface Evidence {
 const INSTRUCTION_WEIGHTS = [3, 2, 1.5, 1];
 const ROLE_WEIGHTS = [2, 1, 0.75];
 /** Roles that say little about the task. */
-const GENERIC_ROLES = new Set(['assistant', 'expert', 'helper', 'agent', 'guide', 'advisor', 'adviser', 'consultant', 'coach', 'teacher', 'tutor', 'chatbot', 'mentor', 'instructor', 'professor', 'generator', 'creator', 'engineer', 'developer', 'writer']);
+const GENERIC_ROLES = new Set(['assistant', 'expert', 'helper', 'agent', 'guide', 'advisor', 'adviser', 'consultant', 'coach', 'teacher', 'tutor', 'chatbot', 'mentor', 'instructor', 'professor']);
 
 /** Words anywhere in the text that lean towards a task, with the points they add. */
 const KEYWORDS: Array<{ task: Task; pattern: RegExp; points: number; label: string }> = [

@@ -287,7 +287,8 @@ export function extractFeatures(text: string): PromptFeatures {
   const lower = text.toLowerCase();
   const clauseList = clauses(text);
   const instructions = clauseList.map(instructionOf).filter((i): i is Instruction => i !== null);
-  const questionClauses = clauseList.filter((c) => c.endsWith('?'));
+  // A question quoted as material ("My first sentence is \"Kiel vi fartas?\"") is not asked of the model.
+  const questionClauses = clauses(text.replace(/"[^"\n]*"|“[^”\n]*”/g, '""')).filter((c) => c.endsWith('?'));
   const placeholders = [...text.matchAll(/\{\{?\s*([A-Za-z_][\w]*)\s*\}?\}|\$\{([A-Za-z_]\w*)\}|\[([A-Za-z_][\w ]{0,30})\]/g)].map(
     (m) => (m[1] ?? m[2] ?? m[3]).toLowerCase(),
   );
