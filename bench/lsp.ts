@@ -108,17 +108,18 @@ async function activationFigure(): Promise<BenchRow> {
   const calls = new Set<string>();
   const stub = (name: string): unknown =>
     new Proxy(function () {}, {
-      get: (_target, key) => (key === 'then' ? undefined : stub(`${name}.${String(key)}`)),
+      get: (_target, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : stub(`${name}.${String(key)}`)),
       apply: () => {
         calls.add(name);
         return stub(`${name}()`);
       },
       construct: () => stub(`new ${name}`) as object,
+      set: () => true,
     });
   // The bundle copies the module's own keys (esbuild's __toESM): list the API's top-level names.
   const typings = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
   const names = [...new Set([...typings.matchAll(/^\texport (?:namespace|class|enum|function|const|let) (\w+)/gm)].map((m) => m[1]))];
-  const api = Object.fromEntries(names.map((name) => [name, stub(name)]));
+  const api = { ...Object.fromEntries(names.map((name) => [name, stub(name)])), version: '1.100.3' };
   const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
   (Module as unknown as { _load: typeof load })._load = (request, ...rest) => (request === 'vscode' ? api : load(request, ...rest));
   try {

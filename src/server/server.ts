@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  CancellationToken,
   CancellationTokenSource,
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
@@ -9,7 +10,6 @@ import {
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
-  type CancellationToken,
   type Connection,
   type Diagnostic,
   type InitializeParams,
@@ -242,7 +242,7 @@ export function startServer(connection: Connection): void {
     await fetchSettings().catch((error) => log(`Could not read the promptcost settings; using defaults. ${error}`));
     reanalyseAll();
     if (settings.scanOnStartup && folders.length > 0) {
-      runScan({ isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) }, null).catch((error) => {
+      runScan(CancellationToken.None, null).catch((error) => {
         if (!(error instanceof ResponseError)) log(`Workspace scan failed: ${(error as Error).stack ?? error}`);
       });
     }

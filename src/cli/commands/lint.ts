@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { version } from '../../../package.json';
 import { applyFixes } from '../../core/rules/apply-fixes';
 import { RULES } from '../../core/rules';
-import { buildReport } from '../../core/report/build-report';
+import { workspaceMonthlyUsd } from '../../core/report/monthly-total';
 import { lintOutcome, type FailOn } from '../../core/report/lint-outcome';
 import { analyseWorkspace, reanalyse, type AnalysedFile } from '../analyse-workspace';
 import { UsageError, type Command, type CommandIo } from '../command';
@@ -55,7 +55,7 @@ export const lintCommand: Command = {
     let { files } = await analyseWorkspace(paths, project, io);
     if (values.fix) files = await fixFiles(files, project, io);
 
-    const monthlyUsd = buildReport(files, project.catalog.catalogDate).totals.perMonthUsd;
+    const monthlyUsd = workspaceMonthlyUsd(files);
     const monthlyBudgetUsd = project.loaded.config.budgets.monthlyUsd ?? null;
     const outcome = lintOutcome(countFindings(files), monthlyUsd, { failOn: failOn as FailOn, maxWarnings, monthlyBudgetUsd });
     const json = toLintJson(files, { catalogDate: project.catalog.catalogDate, monthlyUsd, monthlyBudgetUsd, failures: outcome.reasons });

@@ -35,7 +35,7 @@ export const reportCommand: Command = {
     if (!project) return 2;
 
     const { files } = await analyseWorkspace(paths, project, io);
-    const report = buildReport(files, project.catalog.catalogDate);
+    const report = buildReport(files, { catalogDate: project.catalog.catalogDate, config: project.loaded.config, catalog: project.catalog });
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'html' ? renderReportHtml(report) : renderReportMarkdown(report);
     const out = values.out as string | undefined;
     if (out === undefined) io.stdout(text);

@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import schema from '../../../schemas/promptcost.schema.json';
+import { validateRouting } from '../route/route';
 import { DEFAULT_CONFIG, type ConfigProblem, type PromptCostConfig, type RoutingRule, type SeveritySetting } from './model';
 
 export interface ParsedConfig {
@@ -94,7 +95,20 @@ export function parseConfig(text: string): ParsedConfig {
     problems.push({ severity: 'error', message: describe(error), ...locate(lines, start, end) });
   }
   if (problems.some((p) => p.severity === 'error')) return { config: null, problems };
-  return { config: toConfig(data as Record<string, unknown>, doc), problems };
+  const config = toConfig(data as Record<string, unknown>, doc);
+  for (const problem of validateRouting(config.routing)) {
+    const at = config.routing[problem.ruleIndex].whenSpan?.start ?? 0;
+    problems.push({ severity: 'error', message: `Routing rule ${problem.ruleIndex + 1}: ${problem.message}`, ...locate(lines, at + problem.start, at + problem.end) });
+  }
+  if (problems.some((p) => p.severity === 'error')) return { config: null, problems };
+  return { config, problems };
+}
+
+/** Offsets of a scalar's value inside the file: past the opening quote of a quoted scalar. */
+function valueSpan(node: YamlNode | undefined): { start: number; end: number } | null {
+  if (!node?.range) return null;
+  const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+  return quoted ? { start: node.range[0] + 1, end: node.range[1] - 1 } : { start: node.range[0], end: node.range[1] };
 }
 
 function toConfig(data: Record<string, unknown>, doc: Document): PromptCostConfig {
@@ -110,7 +124,7 @@ function toConfig(data: Record<string, unknown>, doc: Document): PromptCostConfi
   }
   const routing: RoutingRule[] = ((data.routing as Array<{ when: string; model: string }>) ?? []).map((rule, i) => {
     const node = doc.getIn(['routing', i, 'when'], true) as YamlNode | undefined;
-    return { when: rule.when, model: rule.model, whenSpan: node?.range ? { start: node.range[0], end: node.range[1] } : null };
+    return { when: rule.when, model: rule.model, whenSpan: valueSpan(node) };
   });
   const rules: PromptCostConfig['rules'] = {};
   for (const [id, value] of Object.entries((data.rules as Record<string, unknown>) ?? {})) {

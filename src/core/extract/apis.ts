@@ -26,7 +26,7 @@ export interface ApiSpec {
 export const API_SPECS: readonly ApiSpec[] = [
   {
     api: 'openai.chat',
-    callees: ['chat.completions.create', 'chat.completions.parse', 'chat.completions.stream', 'ChatCompletion.create', 'ChatCompletion.acreate'],
+    callees: ['chat.completions.create', 'chat.completions.parse', 'chat.completions.stream', 'ChatCompletion.create', 'ChatCompletion.acreate', 'createChatCompletion'],
     modelParams: ['model', 'engine'],
     promptParams: { messages: 'messages' },
     boundParams: ['max_tokens', 'max_completion_tokens', 'maxTokens'],
@@ -42,7 +42,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   },
   {
     api: 'openai.completions',
-    callees: ['completions.create', 'Completion.create', 'Completion.acreate'],
+    callees: ['completions.create', 'Completion.create', 'Completion.acreate', 'createCompletion'],
     modelParams: ['model', 'engine'],
     promptParams: { prompt: 'user' },
     boundParams: ['max_tokens'],
@@ -82,6 +82,23 @@ export const API_SPECS: readonly ApiSpec[] = [
     promptParams: { system: 'system', prompt: 'user', messages: 'messages' },
     boundParams: ['maxOutputTokens', 'maxTokens'],
     addBound: { python: 'maxOutputTokens', js: 'maxOutputTokens' },
+  },
+  {
+    api: 'mistral.chat',
+    callees: ['chat.complete', 'chat.complete_async', 'chat.stream', 'chat.stream_async'],
+    modelParams: ['model'],
+    promptParams: { messages: 'messages' },
+    boundParams: ['max_tokens', 'maxTokens'],
+    addBound: { python: 'max_tokens', js: 'maxTokens' },
+  },
+  {
+    api: 'ollama',
+    callees: ['ollama.chat', 'ollama.generate'],
+    modelParams: ['model'],
+    promptParams: { messages: 'messages', prompt: 'user', system: 'system' },
+    boundParams: ['num_predict'],
+    addBound: { python: 'num_predict', js: 'num_predict' },
+    boundContainer: { python: 'options', js: 'options' },
   },
   {
     api: 'langchain',

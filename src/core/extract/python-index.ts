@@ -4,7 +4,7 @@ import type { Evaluated } from './python-eval';
 
 /**
  * One pass over a Python tree that records what the extractor looks up later: scopes, name
- * bindings, list mutations, functions and their returns, imports, calls, dictionaries and
+ * bindings, list mutations, functions and their returns, imports, calls and
  * error nodes. Everything after this pass works from these tables, never by re-walking the tree.
  */
 
@@ -19,6 +19,8 @@ export interface Scope {
   parent: number | null;
   /** The class a function is a method of, for `self.x` lookups. */
   classScope: number | null;
+  /** Parameter names, read on first use (parameterNames). */
+  parameters?: Set<string>;
 }
 
 export interface Binding {
@@ -54,8 +56,6 @@ export interface PyIndex {
   mutations: Map<string, ListMutation[]>;
   /** Function name -> its scopes (methods of different classes may share a name). */
   functions: Map<string, Scope[]>;
-  /** Function scope id -> its parameter names, which shadow outer bindings. */
-  parameters: Map<number, Set<string>>;
   /** Function scope id -> returned expressions. */
   returns: Map<number, Node[]>;
   /** Local name -> dotted origin (`genai` -> `google.genai`, `completion` -> `litellm.completion`). */
@@ -67,7 +67,7 @@ export interface PyIndex {
   /** Expression node id -> the text it builds, evaluated on first use. */
   texts: Map<number, Evaluated | null>;
   calls: CallEntry[];
-  dictionaries: Located[];
+  root: Node;
   errors: Located[];
 }
 
@@ -95,28 +95,29 @@ const INTERESTING = [
   'return_statement',
   'import_statement',
   'import_from_statement',
-  'dictionary',
   'ERROR',
 ];
 
 class IndexBuilder {
   readonly index: PyIndex;
 
-  constructor(private readonly source: string) {
+  constructor(
+    private readonly source: string,
+    root: Node,
+  ) {
     this.index = {
       source,
       scopes: new Map([[MODULE_SCOPE, { id: MODULE_SCOPE, kind: 'module', node: null, name: null, parent: null, classScope: null }]]),
       bindings: new Map(),
       mutations: new Map(),
       functions: new Map(),
-      parameters: new Map(),
       returns: new Map(),
       imports: new Map(),
       classes: new Map(),
       shapes: new Map(),
       texts: new Map(),
       calls: [],
-      dictionaries: [],
+      root,
       errors: [],
     };
   }
@@ -187,9 +188,6 @@ class IndexBuilder {
       case 'import_from_statement':
         this.importStatement(node);
         break;
-      case 'dictionary':
-        this.index.dictionaries.push({ node, scope });
-        break;
       case 'ERROR':
         this.index.errors.push({ node, scope });
         break;
@@ -223,19 +221,8 @@ class IndexBuilder {
       const list = this.index.functions.get(name);
       if (list) list.push(scope);
       else this.index.functions.set(name, [scope]);
-      this.index.parameters.set(node.id, this.parameterNames(node));
     }
     return scope.id;
-  }
-
-  private parameterNames(fn: Node): Set<string> {
-    const names = new Set<string>();
-    for (const parameter of fn.childForFieldName('parameters')?.namedChildren ?? []) {
-      if (!parameter) continue;
-      const name = parameter.type === 'identifier' ? parameter : (parameter.childForFieldName('name') ?? parameter.namedChildren.find((n) => n?.type === 'identifier'));
-      if (name?.type === 'identifier') names.add(this.text(name));
-    }
-    return names;
   }
 
   private assignment(node: Node, scope: number): void {
@@ -301,7 +288,47 @@ class IndexBuilder {
 
 /** Builds the index in one pass over the tree. */
 export function indexPython(tree: Tree, source: string): PyIndex {
-  const builder = new IndexBuilder(source);
+  const builder = new IndexBuilder(source, tree.rootNode);
   builder.build(tree);
   return builder.index;
+}
+
+/** Parameter names of a function scope, which shadow outer bindings of the same name. */
+export function parameterNames(index: PyIndex, scope: number): Set<string> {
+  const info = index.scopes.get(scope);
+  if (!info || info.kind !== 'function' || !info.node) return new Set();
+  if (info.parameters) return info.parameters;
+  const names = new Set<string>();
+  for (const parameter of info.node.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!parameter) continue;
+    const name = parameter.type === 'identifier' ? parameter : (parameter.childForFieldName('name') ?? parameter.namedChildren.find((n) => n?.type === 'identifier'));
+    if (name?.type === 'identifier') names.add(index.source.slice(name.startIndex, name.endIndex));
+  }
+  info.parameters = names;
+  return names;
+}
+
+/** The scope a node sits in, found by walking up to the nearest function or class. */
+export function scopeOf(index: PyIndex, node: Node): number {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if ((parent.type === 'function_definition' || parent.type === 'class_definition') && index.scopes.has(parent.id)) return parent.id;
+  }
+  return MODULE_SCOPE;
+}
+
+/**
+ * Dict literals holding a key that matches `key` (a global regex over the source text), found from
+ * the text and mapped back to the tree: far cheaper than visiting every dict in a data-heavy file.
+ */
+export function dictionariesWithKey(index: PyIndex, key: RegExp): Located[] {
+  const found: Located[] = [];
+  const seen = new Set<number>();
+  for (const match of index.source.matchAll(key)) {
+    let node: Node | null = index.root.descendantForIndex(match.index);
+    while (node && node.type !== 'dictionary' && node.type !== 'module' && node.type !== 'call' && node.type !== 'block') node = node.parent;
+    if (!node || node.type !== 'dictionary' || seen.has(node.id)) continue;
+    seen.add(node.id);
+    found.push({ node, scope: scopeOf(index, node) });
+  }
+  return found;
 }

@@ -140,7 +140,7 @@ export class PromptCollector {
           const bindings = definitionsOfNode(this.index, node, where);
           const bound = via === 'direct' ? 'constant' : via;
           if (this.fromBuiltUp(bindings, role, name, callIndex, bound)) return;
-          for (const binding of bindings) this.fromText(binding.value, whereOf(binding), role, name ?? bindingName(binding), callIndex, bound, next);
+          for (const binding of bindings) this.fromText(binding.value, whereOf(binding), role, bindingName(binding), callIndex, bound, next);
           return;
         }
         case 'list':
@@ -170,7 +170,7 @@ export class PromptCollector {
     const built = this.builtUp(bindings);
     if (!built) return false;
     const inlined = this.inlineLocals(built, whereOf(bindings[0]));
-    this.emit(inlined, role, name ?? bindingName(bindings[0]), callIndex, via, accept);
+    this.emit(inlined, role, bindingName(bindings[0]), callIndex, via, accept);
     const refRole = typeof role === 'function' ? null : role;
     for (const ref of inlined.refs) this.fromText(ref, whereOf(bindings[0]), refRole, null, callIndex, 'ref', 1);
     return true;
@@ -239,7 +239,7 @@ export class PromptCollector {
       for (const scope of functions) {
         const fnName = this.index.scopes.get(scope)?.name ?? null;
         for (const value of this.index.returns.get(scope) ?? []) {
-          this.fromText(value, { scope, at: value.startIndex }, role, name ?? fnName, callIndex, via === 'ref' ? 'ref' : 'builder', depth);
+          this.fromText(value, { scope, at: value.startIndex }, role, fnName, callIndex, via === 'ref' ? 'ref' : 'builder', depth);
         }
       }
       return true;
@@ -423,6 +423,7 @@ export class PromptCollector {
       const keyText = readString(key, this.index.source).text;
       if (keyText === 'role') written = value.type === 'string' ? roleFromName(readString(value, this.index.source).text) : roleFromName(this.text(value));
       else if (keyText === 'content' || keyText === 'parts' || keyText === 'text') contents.push(value);
+      else if (keyText === 'messages') this.fromMessages(value, where, role, callIndex, depth); // LangGraph state: {"messages": [...]}
     }
     for (const content of contents) this.fromText(content, where, written ?? role, null, callIndex, 'direct', depth);
   }
@@ -463,7 +464,7 @@ export class PromptCollector {
       const next = depth + 1;
       if (node.type === 'identifier' || node.type === 'attribute') {
         for (const binding of definitionsOfNode(this.index, node, where, false)) {
-          this.fromTemplate(binding.value, whereOf(binding), callIndex, next, name ?? bindingName(binding), role);
+          this.fromTemplate(binding.value, whereOf(binding), callIndex, next, bindingName(binding), role);
         }
         this.signatureDocstring(this.text(node), callIndex);
         return;
@@ -475,7 +476,11 @@ export class PromptCollector {
         }
         return;
       }
-      if (node.type !== 'call') return;
+      if (node.type !== 'call') {
+        // A plain string where a template is expected: `create_react_agent(llm, tools, prompt="...")`.
+        this.fromText(node, where, role, name, callIndex, 'direct', next);
+        return;
+      }
       const fn = node.childForFieldName('function');
       const shape = shapeOfCall(node, this.index);
       if (!fn || !shape) return;

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { dottedName, MODULE_SCOPE, type Binding, type PyIndex } from './python-index';
+import { dottedName, MODULE_SCOPE, parameterNames, type Binding, type PyIndex } from './python-index';
 
 /** Where an expression sits: its scope, and its offset (for "assigned before this use"). */
 export interface Where {
@@ -48,7 +48,7 @@ export function definitionsOf(index: PyIndex, name: string, where: Where, includ
   let first = true;
   while (scope !== null) {
     const here = all.filter((b) => b.scope === scope);
-    if (here.length === 0 && index.parameters.get(scope)?.has(name)) return [];
+    if (here.length === 0 && parameterNames(index, scope).has(name)) return [];
     if (here.length > 0) {
       const before = first ? here.filter((b) => b.start < where.at) : here;
       return (before.length > 0 ? before : here).slice(-MAX_DEFINITIONS);

@@ -3,7 +3,7 @@ import type { PromptRole } from './model';
 import { frameworkSlots, isPlainlyNotPrompt, isPromptName, promptLikeness, roleFromText } from './prompt-text';
 import { shapeOfCall } from './python-args';
 import { evaluateText } from './python-eval';
-import { dottedName, type Binding, type PyIndex } from './python-index';
+import { dictionariesWithKey, dottedName, type Binding, type PyIndex } from './python-index';
 import type { PromptCollector } from './python-prompts';
 import { readString } from './python-strings';
 
@@ -21,6 +21,23 @@ function fitsPromptName(text: string): boolean {
   return frameworkSlots(text).length > 0 || promptLikeness(text) >= 0.3 || words >= 8 || (words >= 4 && text.includes('\n'));
 }
 
+/** Names that end in a word saying what else the text is: `PROMPT_TOO_LONG_ERROR`, `prompt_placeholder`, `prompt_path`. */
+const NOT_PROMPT_NAME = /(error|err|warning|warn|exception|label|title|placeholder|tooltip|help|hint|button|caption|path|file|dir|url|key|id|count|len|length|limit|size|tokens|version|status|flag|regex|pattern)s?$/i;
+
+/** Mocks and assertions in tests: `create.assert_called_once_with(messages=[...])`, `assert x == {...}`. */
+const TEST_CALL = /(assert\w*|called_with|Mock|mock|patch|return_value|side_effect)\b/;
+
+function inTestAssertion(node: Node, source: string): boolean {
+  let current: Node | null = node.parent;
+  for (let hops = 0; current && hops < 10; hops++, current = current.parent) {
+    if (current.type === 'assert_statement') return true;
+    if (current.type === 'call' && TEST_CALL.test(source.slice(current.startIndex, current.childForFieldName('arguments')?.startIndex ?? current.endIndex))) return true;
+    if (current.type === 'assignment' && /(return_value|side_effect)$/.test(source.slice(current.startIndex, current.childForFieldName('left')?.endIndex ?? current.startIndex))) return true;
+    if (current.type === 'function_definition' || current.type === 'class_definition') return false;
+  }
+  return false;
+}
+
 /** `*_TEMPLATE` names hold SMS, email and page templates as often as prompt templates. */
 const WEAK_PROMPT_NAME = /template/i;
 
@@ -34,6 +51,9 @@ function readsAsPrompt(text: string): boolean {
 
 /** Calls whose string arguments are messages for people or logs, never prompts. */
 const NOT_PROMPT_CALLEES = /(^|\.)(print|log|debug|info|warning|warn|error|exception|critical|echo|secho|write|Field|add_argument|option|argument|HTTPException|ValueError|RuntimeError|TypeError|Exception)$/;
+
+/** SDK endpoints that take a `prompt=` but are not chat models: images, audio, embeddings, moderation. */
+const NOT_LLM_ENDPOINTS = /(^|\.)(images|audio|embeddings|moderations|transcriptions|translations|speech)\./;
 
 /** Keyword arguments that hand text to people (SMS, chat, mail, UI), not to a model. */
 const HUMAN_TEXT_KEYWORDS = new Set(['body', 'text', 'subject', 'html', 'message', 'msg', 'blocks', 'caption', 'title', 'label', 'help', 'description', 'content']);
@@ -77,8 +97,8 @@ function roleFor(name: string | null, text: string): PromptRole {
 
 /** Below this many characters an unnamed string cannot read as a prompt (promptLikeness wants a few words). */
 const MIN_UNNAMED_LENGTH = 24;
-const PROMPT_KEY = /["'](\w*(prompt|instruction|system|template|backstory|goal|persona|preamble|guideline|rubric|directive)\w*)["']\s*:/i;
-const MESSAGE_KEY = /["']role["']\s*:/;
+const PROMPT_KEY = /["'](\w*(prompt|instruction|system|template|backstory|goal|persona|preamble|guideline|rubric|directive)\w*)["']\s*:/gi;
+const MESSAGE_KEY = /["']role["']\s*:/g;
 
 export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void {
   const source = index.source;
@@ -98,8 +118,8 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
       collector.fromMessage(node, { scope, at: node.startIndex }, 'user', null);
     }
   }
-  for (const { node, scope } of index.dictionaries) {
-    if (MESSAGE_KEY.test(source.slice(node.startIndex, node.endIndex)) && isMessageDict(node, source)) collector.fromMessage(node, { scope, at: node.startIndex }, 'user', null);
+  for (const { node, scope } of dictionariesWithKey(index, MESSAGE_KEY)) {
+    if (isMessageDict(node, source) && !inTestAssertion(node, source)) collector.fromMessage(node, { scope, at: node.startIndex }, 'user', null);
   }
 
   // Constants and variables, grouped so that `p = "..."; p += "..."` stays one site.
@@ -115,7 +135,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
   const sentElsewhere = namesSentElsewhere(index);
   const llmFile = [...index.imports.values()].some((origin) => LLM_IMPORTS.test(origin));
   const nameAccepts = (name: string): ((text: string) => boolean) | null => {
-    if (!isPromptName(name)) return null;
+    if (!isPromptName(name) || NOT_PROMPT_NAME.test(name)) return null;
     if (!WEAK_PROMPT_NAME.test(name) || /prompt|instruction|system/i.test(name) || llmFile) return fitsPromptName;
     return (text) => fitsPromptName(text) && promptLikeness(text) >= 0.3;
   };
@@ -146,7 +166,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
 
   // Prompt-named keyword arguments and dict entries: `Agent(instructions="...")`, `{"system_prompt": "..."}`.
   for (const { node, callee } of index.calls) {
-    if (NOT_PROMPT_CALLEES.test(callee) || !PROMPT_ARGUMENT.test(source.slice(node.startIndex, node.endIndex))) continue;
+    if (NOT_PROMPT_CALLEES.test(callee) || NOT_LLM_ENDPOINTS.test(callee) || !PROMPT_ARGUMENT.test(source.slice(node.startIndex, node.endIndex))) continue;
     const shape = shapeOfCall(node, index);
     for (const [keyword, value] of shape?.keywords ?? []) {
       if (!isPromptName(keyword) && !PROMPT_KEYWORDS.has(keyword)) continue;
@@ -154,8 +174,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
       if (evaluated) collector.emit(evaluated, (text) => roleFor(keyword, text), null, null, 'direct', fitsPromptName);
     }
   }
-  for (const { node } of index.dictionaries) {
-    if (!PROMPT_KEY.test(source.slice(node.startIndex, node.endIndex))) continue;
+  for (const { node } of dictionariesWithKey(index, PROMPT_KEY)) {
     for (const pair of node.namedChildren) {
       if (pair?.type !== 'pair') continue;
       const key = pair.childForFieldName('key');

@@ -16,6 +16,17 @@ export interface FoundCall {
   prompts: PromptArg[];
 }
 
+/** A call as the finder reads it; in a broken file it may be pieced together from an ERROR node. */
+interface Invocation {
+  /** The call expression, or the callee when the call node was lost. */
+  node: Node;
+  span: TextSpan;
+  fn: Node;
+  args: Node[];
+  /** Offset just after the opening parenthesis. */
+  open: number;
+}
+
 const PROVIDER_OF_API: Partial<Record<CallApi, Provider>> = {
   'openai.chat': 'openai',
   'openai.responses': 'openai',
@@ -27,7 +38,7 @@ const PROVIDER_OF_API: Partial<Record<CallApi, Provider>> = {
 };
 
 /** Callees specific enough to be the SDK call whatever the receiver. */
-const DISTINCTIVE = /(^|\.)(chat\.completions\.(create|parse|stream)|ChatCompletion\.a?create|beta\.messages\.(create|stream))$/;
+const DISTINCTIVE = /(^|\.)(chat\.completions\.(create|parse|stream)|ChatCompletion\.a?create|beta\.messages\.(create|stream)|createChatCompletion)$/;
 /** Methods that run a LangChain runnable or a LlamaIndex LLM once it is known to hold a model. */
 const RUNNABLE_METHODS = new Set([
   ...(specFor('langchain')?.callees ?? []),
@@ -96,25 +107,49 @@ export class CallFinder {
     const fn = call.childForFieldName('function');
     const args = call.childForFieldName('arguments');
     if (!fn || !args || args.type !== 'arguments') return null;
-    const callee = calleeText(fn);
-    if (HTTP_CALLEES.test(callee)) return this.http(call, fn, args, callee);
-    const spec = specForCallee(callee);
-    if (spec) return this.sdkCall(call, fn, args, callee, spec);
-    if (fn.type !== 'member_expression' || !RUNNABLE_METHODS.has(method)) return null;
-    const described = this.sdk.describe(fn.childForFieldName('object'));
-    if (described?.kind !== 'runnable' || !described.model) return null;
-    return this.runnableCall(call, fn, args, callee, described.model, described.prompts);
+    const list = args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+    return this.invocation({ node: call, span: spanOf(call), fn, args: list, open: args.startIndex + 1 }, method);
   }
 
-  private sdkCall(call: Node, fn: Node, args: Node, callee: string, spec: ApiSpec): FoundCall | null {
+  /**
+   * Calls whose node tree-sitter lost to an ERROR while their parts survive: a callee directly
+   * followed by an options object (`client.messages.create({ ...` with the rest unfinished).
+   */
+  recover(error: Node): FoundCall[] {
+    const found: FoundCall[] = [];
+    const children = error.namedChildren.filter((c): c is Node => c !== null);
+    children.forEach((fn, i) => {
+      const next = children[i + 1];
+      if (!next || next.type !== 'object' || (fn.type !== 'member_expression' && fn.type !== 'identifier')) return;
+      const name = dottedName(fn);
+      if (!name) return;
+      const hit = this.invocation({ node: fn, span: { start: fn.startIndex, end: next.endIndex }, fn, args: [next], open: next.startIndex }, lastName(name));
+      if (hit) found.push(hit);
+    });
+    return found;
+  }
+
+  private invocation(inv: Invocation, method: string): FoundCall | null {
+    const callee = calleeText(inv.fn);
+    if (HTTP_CALLEES.test(callee)) return this.http(inv, callee);
+    const spec = specForCallee(callee);
+    if (spec) return this.sdkCall(inv, callee, spec);
+    if (inv.fn.type !== 'member_expression' || !RUNNABLE_METHODS.has(method)) return null;
+    const described = this.sdk.describe(inv.fn.childForFieldName('object'));
+    if (described?.kind !== 'runnable' || !described.model) return null;
+    return this.runnableCall(inv, callee, described.model, described.prompts);
+  }
+
+  private sdkCall(inv: Invocation, callee: string, spec: ApiSpec): FoundCall | null {
+    const fn = inv.fn;
     const suffix = matchedSuffix(spec, callee);
     const receiver = suffix ? receiverOf(fn, suffix.split('.').length) : null;
     const described = receiver ? this.sdk.describe(receiver) : null;
-    const first = args.namedChildren[0] ?? null;
+    const first = inv.args[0] ?? null;
     const options = this.values.objectOf(first);
     if (!this.accepts(spec, callee, receiver, described, options)) return null;
     const model = described?.kind === 'runnable' ? described.model : null;
-    const found = this.build(call, fn, args, callee, spec, options, model);
+    const found = this.build(inv, callee, spec, options, model);
     if (described?.kind === 'runnable') found.prompts.push(...described.prompts);
     // Gemini's `model.generateContent(prompt)` and `chat.sendMessage(text)` take the contents positionally.
     if (spec.api === 'google.generateContent' && first && !options) {
@@ -150,11 +185,11 @@ export class CallFinder {
   }
 
   /** A LangChain or LlamaIndex model (or a chain ending in one) being run. */
-  private runnableCall(call: Node, fn: Node, args: Node, callee: string, model: ModelInfo, prompts: PromptArg[]): FoundCall {
+  private runnableCall(inv: Invocation, callee: string, model: ModelInfo, prompts: PromptArg[]): FoundCall {
     const spec = specFor(model.api) ?? API_SPECS.find((s) => s.api === 'langchain')!;
-    const first = args.namedChildren[0] ?? null;
+    const first = inv.args[0] ?? null;
     const options = model.api === 'llamaindex' ? this.values.objectOf(first) : null;
-    const found = this.build(call, fn, args, callee, spec, options, model);
+    const found = this.build(inv, callee, spec, options, model);
     found.site.api = model.api;
     found.prompts.push(...prompts);
     // `llm.invoke("...")`, `llm.invoke([new SystemMessage(...), ...])`; a chain's input is a variables object.
@@ -166,8 +201,8 @@ export class CallFinder {
   }
 
   /** `fetch("https://api.openai.com/v1/chat/completions", { body: JSON.stringify({...}) })`, `axios.post(url, {...})`. */
-  private http(call: Node, fn: Node, args: Node, callee: string): FoundCall | null {
-    const [urlArg, second] = args.namedChildren;
+  private http(inv: Invocation, callee: string): FoundCall | null {
+    const [urlArg, second] = inv.args;
     if (!urlArg) return null;
     const url = stringValue(this.values.valueOf(urlArg), (id) => this.values.boundValue(id))?.text;
     if (!url) return null;
@@ -184,7 +219,7 @@ export class CallFinder {
     const members = this.values.members(body);
     // Generic paths such as `/api/chat` are also an app's own routes: require a model in the body.
     if (!host.includes('.') && !members.has('model')) return null;
-    const found = this.build(call, fn, args, callee, spec, body, null);
+    const found = this.build(inv, callee, spec, body, null);
     found.site.api = PROVIDER_HOSTS[host];
     const urlModel = url.match(/models\/([\w.-]+):/);
     if (!found.site.model && urlModel) found.site.model = urlModel[1];
@@ -210,17 +245,21 @@ export class CallFinder {
   }
 
   /** The CallSite and prompt arguments common to every kind of call. */
-  private build(call: Node, fn: Node, args: Node, callee: string, spec: ApiSpec, options: Node | null, model: ModelInfo | null): FoundCall {
+  private build(inv: Invocation, callee: string, spec: ApiSpec, options: Node | null, model: ModelInfo | null): FoundCall {
     const members = this.values.members(options);
     const prompts: PromptArg[] = [];
     let messagesSpan: TextSpan | null = null;
     for (const [param, role] of Object.entries(spec.promptParams)) {
       const member = members.get(param);
       const value = member ? memberValue(member) : null;
-      if (!value) continue;
+      if (!member || !value) continue;
       if (role === 'messages') {
         messagesSpan ??= spanOf(value);
         prompts.push({ node: value, mode: 'messages', role: 'user' });
+        // An unclosed list: its messages survive inside an ERROR under the pair.
+        for (const error of member.namedChildren) {
+          if (error?.type === 'ERROR') for (const m of error.namedChildren) if (m) prompts.push({ node: m, mode: 'messages', role: 'user' });
+        }
       } else {
         prompts.push({ node: value, mode: 'text', role });
       }
@@ -239,16 +278,16 @@ export class CallFinder {
       if (member && (modelValue = this.sdk.modelOf(memberValue(member)))) break;
     }
     const site: CallSite = {
-      span: spanOf(call),
+      span: inv.span,
       callee,
-      calleeSpan: spanOf(fn),
+      calleeSpan: spanOf(inv.fn),
       api: spec.api,
       model: modelValue?.value ?? model?.model ?? null,
       modelSpan: modelValue?.span ?? model?.modelSpan ?? null,
       outputBound: this.bound(options, spec) ?? model?.bound ?? null,
-      inLoop: inLoop(call),
+      inLoop: inLoop(inv.node),
       messagesSpan,
-      ...this.argumentShape(args),
+      ...this.argumentShape(inv),
       boundParameter: spec.addBound?.js ?? null,
     };
     if (model) prompts.push(...model.prompts);
@@ -269,12 +308,9 @@ export class CallFinder {
   }
 
   /** The options object literal (braces included) or the argument list, and how arguments are written. */
-  private argumentShape(args: Node): { argumentsSpan: TextSpan; argumentStyle: ArgumentStyle } {
-    const list = args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-    if (list.length === 0) {
-      const inside = args.startIndex + 1;
-      return { argumentsSpan: { start: inside, end: inside }, argumentStyle: 'none' };
-    }
+  private argumentShape(inv: Invocation): { argumentsSpan: TextSpan; argumentStyle: ArgumentStyle } {
+    const list = inv.args;
+    if (list.length === 0) return { argumentsSpan: { start: inv.open, end: inv.open }, argumentStyle: 'none' };
     const object = list.map(unwrap).find((a) => a.type === 'object');
     if (object) return { argumentsSpan: spanOf(object), argumentStyle: 'object' };
     return { argumentsSpan: { start: list[0].startIndex, end: list[list.length - 1].endIndex }, argumentStyle: 'positional' };

@@ -45,6 +45,8 @@ export interface ScriptIndex {
   pairs: Node[];
   /** String and template literals long enough to be a prompt. */
   longStrings: Node[];
+  /** ERROR nodes, where calls broken by a syntax error may be pieced together. */
+  errors: Node[];
 }
 
 const SCOPE_TYPES = new Set(['program', 'statement_block', 'class_body', 'for_statement', 'for_in_statement', 'switch_body', 'catch_clause']);
@@ -106,6 +108,7 @@ class IndexBuilder {
     news: [],
     pairs: [],
     longStrings: [],
+    errors: [],
   };
   /** Open scopes and functions, innermost last; the first is the whole file (whose root may be an ERROR node). */
   private readonly frames: Frame[];
@@ -169,6 +172,9 @@ class IndexBuilder {
         return;
       case 'template_string':
         if (end - start >= LONG_STRING) this.index.longStrings.push(node);
+        return;
+      case 'ERROR':
+        this.index.errors.push(node);
         return;
     }
   }
@@ -307,6 +313,7 @@ const INDEXED_TYPES = [
   'new_expression',
   'pair',
   'template_string',
+  'ERROR',
 ];
 
 /** Quoted literals on one line; a match is only a candidate until the tree confirms it is a string node. */

@@ -27,6 +27,7 @@ export function providerOfModule(source: string): Provider | null {
 /** SDK client classes: calls go through `client.chat.completions.create(...)` and the like. */
 const CLIENT_CLASSES: Record<string, Provider> = {
   OpenAI: 'openai',
+  OpenAIApi: 'openai',
   AzureOpenAI: 'openai',
   Groq: 'openai',
   Together: 'openai',

@@ -31,6 +31,14 @@ const NON_PROMPT_CALLEE =
   /^(console\.\w+|logger\.\w+|log|warn|error|info|debug|alert|confirm|prompt|window\.\w+|t|i18n\w*\.\w+|\$t|toast(\.\w+)?|describe|it|test|expect|assert(\.\w+)?|res\.(send|json|status)|setError|setStatus|setMessage|core\.\w+)$|^expect\(|\.(log|info|warn|error|debug|trace|fatal|describe|setDescription|addHelpText|toast|setTitle|throw|to[A-Z]\w*|mock\w*)$/;
 const STOP = new Set(['program', 'statement_block', 'class_body', 'arrow_function', 'function_declaration', 'function_expression', 'method_definition']);
 
+/**
+ * Whether an expression's text can be a string built from literals: it opens with a quote, a
+ * parenthesis or a template tag, or is an array joined. A cheap test run before any tree access.
+ */
+function mayBeString(text: string): boolean {
+  return /^\s*(['"`(]|[\w$.]+\s*`)/.test(text) || (/^\s*\[/.test(text) && /\]\s*\.\s*join\s*\([^()]*\)\s*$/.test(text.slice(-80)));
+}
+
 function words(text: string): number {
   return text.trim().split(/\s+/).length;
 }
@@ -116,8 +124,7 @@ export class PromptSweep {
   private consider(value: Node, name: string | null, construction?: 'builder', ownerOf: () => string | null = () => null, likeness = LIKENESS): void {
     const n = unwrap(value);
     this.judged.add(n.id);
-    // Cheap test first: no quote in the text, no literal in the expression.
-    if (!/['"`]/.test(n.text) || this.collector.has(n)) return;
+    if (!mayBeString(n.text) || this.collector.has(n)) return;
     const resolved = stringValue(n, (id) => this.values.boundValue(id));
     if (!resolved || isPlainlyNotPrompt(resolved.text)) return;
     const label = name?.replace(/^this\./, '') ?? null;
@@ -134,7 +141,7 @@ export class PromptSweep {
   private bindings(): void {
     for (const [name, list] of this.values.index.bindings) {
       for (const binding of list) {
-        if (binding.value && binding.kind !== 'parameter' && binding.kind !== 'function' && !FUNCTION_TYPES.has(binding.value.type)) {
+        if (binding.value && binding.kind !== 'function' && !FUNCTION_TYPES.has(binding.value.type) && mayBeString(binding.value.text)) {
           this.consider(binding.value, name);
         }
       }
@@ -144,8 +151,10 @@ export class PromptSweep {
   /** Object properties such as `{ systemPrompt: "..." }` in a prompts module or a config object. */
   private pairs(): void {
     for (const pair of this.values.index.pairs) {
+      const text = pair.text;
+      if (!mayBeString(text.slice(text.indexOf(':') + 1))) continue;
       const key = keyName(pair);
-      if (key === null || !/['"`]/.test(pair.text.slice(key.length + 1))) continue;
+      if (key === null) continue;
       const value = memberValue(pair);
       if (key !== null && value && !FUNCTION_TYPES.has(value.type)) this.consider(value, key, undefined, () => ownerName(pair));
     }

@@ -22,6 +22,7 @@ export function extractScript(tree: Tree, text: string, _language: SourceLanguag
     const hit = finder.find(call);
     if (hit) found.push(hit);
   }
+  for (const error of index.errors) found.push(...finder.recover(error));
   found.sort((a, b) => a.site.span.start - b.site.span.start);
 
   const collector = new PromptCollector(values);

@@ -1,14 +1,25 @@
 import type { PricedCall } from '../analysis/model';
+import type { Catalog } from '../catalog';
+import type { PromptCostConfig } from '../config/model';
 import type { TextSpan } from '../extract/model';
 import type { Finding } from '../rules/model';
 import { remainingAfter } from './combine-savings';
+import { ReportRouter } from './routing';
 import type { CostReport, CostTotal, RankedItem, ReportSource, RuleSavings, ScenarioRow, Strategy, StrategySavings } from './model';
 import { STRATEGY_LABELS, strategyOfRule } from './strategies';
 
 /** What one counted item costs and the savings the findings on it would bring. */
 interface Unit {
   baseUsd: number;
+  /** Monthly cost at the model the routing table picks, when that is cheaper. */
+  routedUsd: number | null;
   savings: Array<{ ruleId: string; usd: number }>;
+}
+
+export interface ReportContext {
+  catalogDate: string;
+  config: PromptCostConfig;
+  catalog: Catalog;
 }
 
 const contains = (span: TextSpan | null | undefined, offset: number) => !!span && span.start <= offset && offset < span.end;
@@ -71,16 +82,18 @@ function scenario(label: string, perMonthUsd: number, baseline: number): Scenari
 /**
  * The workspace cost report: every priced prompt and call ranked by monthly cost, totals by model,
  * file and folder, what each rule's findings would save, and the monthly cost with routing alone and
- * with every strategy applied.
+ * with every strategy applied. Routing is the configured table applied to every item; the other
+ * strategies' savings come from the rules' findings (`cheaper-model` findings are routing, already
+ * counted, so they are not applied twice).
  */
-export function buildReport(sources: readonly ReportSource[], catalogDate: string): CostReport {
+export function buildReport(sources: readonly ReportSource[], context: ReportContext): CostReport {
+  const router = new ReportRouter(context.config, context.catalog);
   const ranking: RankedItem[] = [];
   const units: Unit[] = [];
   const ruleTally = new Map<string, { findings: number; usd: number }>();
   let unpriced = 0;
   let estimated = false;
   let unattributedUsd = 0;
-  let unattributedRoutingUsd = 0;
 
   for (const source of sources) {
     const { costs, lines } = source;
@@ -108,7 +121,17 @@ export function buildReport(sources: readonly ReportSource[], catalogDate: strin
         sentByLine: null,
         counted: true,
       });
-      units.push({ baseUsd: call.cost.perMonthUsd, savings: [] });
+      const prompts = call.promptIndexes.map((i) => costs.prompts[i]);
+      const routable = {
+        prompts,
+        overheadTokens: call.inputTokens.tokens - prompts.reduce((sum, p) => sum + p.tokens.tokens, 0),
+        outputTokens: call.outputTokens,
+        modelId: call.modelId!,
+        monthlyCalls: call.cost.monthlyCalls,
+        path: costs.path,
+        api: call.site.api,
+      };
+      units.push({ baseUsd: call.cost.perMonthUsd, routedUsd: router.routedMonthlyUsd(routable, call.cost.perMonthUsd), savings: [] });
       return units.length - 1;
     });
     const promptUnits = costs.prompts.map((prompt) => {
@@ -134,7 +157,8 @@ export function buildReport(sources: readonly ReportSource[], catalogDate: strin
         counted,
       });
       if (!counted) return null;
-      units.push({ baseUsd: prompt.cost.perMonthUsd, savings: [] });
+      const routable = { prompts: [prompt], overheadTokens: 0, outputTokens: 0, modelId: prompt.modelId!, monthlyCalls: prompt.cost.monthlyCalls, path: costs.path };
+      units.push({ baseUsd: prompt.cost.perMonthUsd, routedUsd: router.routedMonthlyUsd(routable, prompt.cost.perMonthUsd), savings: [] });
       return units.length - 1;
     });
 
@@ -145,12 +169,10 @@ export function buildReport(sources: readonly ReportSource[], catalogDate: strin
       tally.findings++;
       tally.usd += usd;
       ruleTally.set(finding.ruleId, tally);
+      if (strategyOfRule(finding.ruleId) === 'routing') continue;
       const unit = unitIndexOf(finding, source, callUnits, promptUnits, units);
       if (unit !== null) units[unit].savings.push({ ruleId: finding.ruleId, usd });
-      else {
-        unattributedUsd += usd;
-        if (strategyOfRule(finding.ruleId) === 'routing') unattributedRoutingUsd += usd;
-      }
+      else unattributedUsd += usd;
     }
   }
 
@@ -162,15 +184,19 @@ export function buildReport(sources: readonly ReportSource[], catalogDate: strin
       a.kind.localeCompare(b.kind),
   );
   const baseline = units.reduce((sum, u) => sum + u.baseUsd, 0);
-  const withRouting = units.reduce((sum, u) => sum + remainingAfter(u.baseUsd, u.savings.filter((s) => strategyOfRule(s.ruleId) === 'routing').map((s) => s.usd)), 0);
-  const withAll = units.reduce((sum, u) => sum + remainingAfter(u.baseUsd, u.savings.map((s) => s.usd)), 0);
+  const routingSaving = (u: Unit) => (u.routedUsd === null ? 0 : u.baseUsd - u.routedUsd);
+  const withRouting = units.reduce((sum, u) => sum + u.baseUsd - routingSaving(u), 0);
+  const withAll = units.reduce((sum, u) => sum + remainingAfter(u.baseUsd, [routingSaving(u), ...u.savings.map((s) => s.usd)]), 0);
 
   const savingsByRule: RuleSavings[] = [...ruleTally.entries()]
     .map(([ruleId, t]) => ({ ruleId, strategy: strategyOfRule(ruleId), findings: t.findings, perMonthUsd: t.usd, percent: percentOf(t.usd, baseline) }))
     .sort((a, b) => b.perMonthUsd - a.perMonthUsd || a.ruleId.localeCompare(b.ruleId));
   const savingsByStrategy: StrategySavings[] = (Object.keys(STRATEGY_LABELS) as Strategy[])
     .map((strategy) => {
-      const usd = savingsByRule.filter((r) => r.strategy === strategy).reduce((sum, r) => sum + r.perMonthUsd, 0);
+      const usd =
+        strategy === 'routing'
+          ? units.reduce((sum, u) => sum + routingSaving(u), 0)
+          : savingsByRule.filter((r) => r.strategy === strategy).reduce((sum, r) => sum + r.perMonthUsd, 0);
       return { strategy, label: STRATEGY_LABELS[strategy], perMonthUsd: usd, percent: percentOf(usd, baseline) };
     })
     .sort((a, b) => b.perMonthUsd - a.perMonthUsd);
@@ -178,7 +204,7 @@ export function buildReport(sources: readonly ReportSource[], catalogDate: strin
   const counted = ranking.filter((item) => item.counted);
   return {
     version: 1,
-    catalogDate,
+    catalogDate: context.catalogDate,
     totals: {
       perMonthUsd: baseline,
       files: new Set(counted.map((item) => item.location.path)).size,
@@ -195,7 +221,7 @@ export function buildReport(sources: readonly ReportSource[], catalogDate: strin
     savingsByStrategy,
     scenarios: [
       scenario('Baseline', baseline, baseline),
-      scenario('With routing', Math.max(0, withRouting - unattributedRoutingUsd), baseline),
+      scenario('With routing', withRouting, baseline),
       scenario('With all strategies', Math.max(0, withAll - unattributedUsd), baseline),
     ],
   };

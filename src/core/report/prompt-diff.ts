@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { LineIndex } from '../analysis/line-index';
 import type { FileCosts } from '../analysis/model';
-import { buildReport } from './build-report';
+import { workspaceMonthlyUsd } from './monthly-total';
 
 /** The prompts of one version of the code; paths relative to the repository, forward slashes. */
 export interface DiffSide {
@@ -179,9 +179,8 @@ export function diffPrompts(baseSide: DiffSide, headSide: DiffSide, options: { b
   base.forEach((was, b) => matchedBase.has(b) || changes.push(change('removed', was, null)));
   changes.sort((x, y) => Math.abs(y.perMonthUsd.delta) - Math.abs(x.perMonthUsd.delta) || x.path.localeCompare(y.path) || x.line - y.line);
 
-  const monthly = (side: DiffSide) => buildReport(side.files.map((f) => ({ ...f, findings: [] })), options.catalogDate).totals.perMonthUsd;
-  const workspaceBase = monthly(baseSide);
-  const workspaceHead = monthly(headSide);
+  const workspaceBase = workspaceMonthlyUsd(baseSide.files);
+  const workspaceHead = workspaceMonthlyUsd(headSide.files);
   return {
     version: 1,
     base: options.baseRef,

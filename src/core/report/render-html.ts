@@ -35,8 +35,8 @@ a { color: var(--accent); text-decoration: none; } a:hover { text-decoration: un
 .card .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
 .card .value { font-size: 26px; font-weight: 600; font-variant-numeric: tabular-nums; }
 .card .delta { color: var(--save); font-weight: 600; }
-.panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); gap: 12px; margin-top: 12px; }
-.chart { display: block; max-width: 100%; height: auto; }
+.panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 12px; margin-top: 12px; }
+.chart { display: block; width: 100%; max-width: 620px; height: auto; }
 .chart-label, .chart-value { fill: var(--fg); font-size: 12px; font-family: inherit; }
 .chart-value { fill: var(--muted); font-variant-numeric: tabular-nums; }
 .chart-track { fill: var(--track); } .chart-bar { fill: var(--bar); } .chart-save { fill: var(--save); } .chart-model { fill: var(--model); }

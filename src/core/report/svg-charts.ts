@@ -16,12 +16,12 @@ export interface BarChartOptions {
   barClass?: string;
 }
 
-const WIDTH = 640;
-const LABEL_WIDTH = 230;
-const VALUE_WIDTH = 90;
+const WIDTH = 560;
+const LABEL_WIDTH = 200;
+const VALUE_WIDTH = 84;
 const ROW = 26;
 const BAR = 16;
-const MAX_LABEL = 34;
+const MAX_LABEL = 30;
 
 const cut = (text: string) => (text.length > MAX_LABEL ? `…${text.slice(text.length - MAX_LABEL + 1)}` : text);
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -83,7 +83,7 @@ const LEADS = new RegExp(
 /** A leading phrase that sets the scene before the verb: "From the receipt below, pull out...". */
 const SETTING = /^(?:from|given|using|based on|for each|for every|with|after|before|once|according to|in (?:the|this|these|each))\b[^,]{0,80},\s*/;
 
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, ten: 10 };
+const NUMBER_WORDS: Record<string, number> = { one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, ten: 10 };
 const WORDS_PER: Record<string, number> = {
   word: 1, sentence: 20, line: 12, 'bullet point': 15, bullet: 15, paragraph: 100, page: 400, character: 1 / 6, item: 12, point: 15,
 };
@@ -238,7 +238,7 @@ function outputFormatsOf(lower: string): OutputFormat[] {
   const formats: OutputFormat[] = [];
   if (/\bjson\b|\bjsonl\b|\byaml\b|\bschema\b|\bkeys?\b.*\bnull\b/.test(lower)) formats.push('json');
   if (
-    /\b(?:label|category|class|intent|tag|priority|level|rating|grade) only\b|\b(?:reply|respond|answer) with (?:just |only )?(?:the |a |one )?(?:label|category|class|word|intent|priority|level|rating|grade)\b|\b(?:one|single) word\b|\bexactly one (?:of|category|label)\b|\bone of:|\bone of \[|\bone of the (?:following|labels|categories)\b|\b(?:zero or more|one or more) of these\b|\bwith one of\b/.test(
+    /\b(?:label|category|class|intent|tag|priority|level|rating|grade) only\b|\b(?:reply|respond|answer) with (?:just |only )?(?:the |a |one )?(?:label|category|class|word|intent|priority|level|rating|grade)\b|\b(?:one|single) word\b|\bexactly one (?:of|category|label)\b|\bone of:|\bone of \[|\bone of the (?:following|labels|categories)\b|\b(?:zero or more|one or more) of these\b|\bwith one of\b|\b(?:reply|respond|answer) with (?:just |only )?the (?:\w+ )?name\b/.test(
       lower,
     )
   ) {
@@ -285,10 +285,11 @@ function dataBlobOf(text: string): boolean {
 /** Reads the features of a prompt (system and user parts together). */
 export function extractFeatures(text: string): PromptFeatures {
   const lower = text.toLowerCase();
-  const clauseList = clauses(text);
+  // Quoted passages are material or examples ("a title like this: \"Act as a helper\""), not instructions.
+  const unquoted = text.replace(/"[^"\n]{12,}"|“[^”\n]{12,}”|"[^"\n]*\?"/g, '""');
+  const clauseList = clauses(unquoted);
   const instructions = clauseList.map(instructionOf).filter((i): i is Instruction => i !== null);
-  // A question quoted as material ("My first sentence is \"Kiel vi fartas?\"") is not asked of the model.
-  const questionClauses = clauses(text.replace(/"[^"\n]*"|“[^”\n]*”/g, '""')).filter((c) => c.endsWith('?'));
+  const questionClauses = clauseList.filter((c) => c.endsWith('?'));
   const placeholders = [...text.matchAll(/\{\{?\s*([A-Za-z_][\w]*)\s*\}?\}|\$\{([A-Za-z_]\w*)\}|\[([A-Za-z_][\w ]{0,30})\]/g)].map(
     (m) => (m[1] ?? m[2] ?? m[3]).toLowerCase(),
   );
@@ -301,7 +302,7 @@ export function extractFeatures(text: string): PromptFeatures {
     text,
     words: tokenize(text).length,
     instructions,
-    roles: rolesOf(lower),
+    roles: rolesOf(unquoted.toLowerCase()),
     questions: questionClauses.length,
     choiceQuestion:
       questionClauses.some((q) => /\b[\w-]+,\s*[\w-]+,?\s+or\s+[\w-]+\s*\?$|:\s*[\w ]+(?:,\s*[\w ]+)+,?\s+or\s+[\w ]+\?$/i.test(q)) ||

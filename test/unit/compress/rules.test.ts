@@ -76,8 +76,78 @@ describe('compress rules (safe level)', () => {
       ['The tool is able to parse JSON.', 'The tool can parse JSON.', 'wordy/is-able-to'],
       ['Check whether or not it compiles.', 'Check whether it compiles.', 'wordy/whether-or-not'],
       ['Post on a daily basis.', 'Post daily.', 'wordy/on-a-daily-basis'],
-      ['I will type commands.', "I'll type commands.", 'wordy/i-will'],
+      ['I will be the candidate.', "I'll be the candidate.", 'wordy/i-will'],
+      ['Use a lot of examples.', 'Use many examples.', 'wordy/a-lot-of'],
+      ['Provide an explanation of the error.', 'Explain the error.', 'wordy/provide-an-explanation'],
+      ['Give a description of the scene.', 'Describe the scene.', 'wordy/give-a-description'],
+      ['Write a summary of the book.', 'Summarize the book.', 'wordy/provide-a-summary'],
+      ['Conduct an analysis of the market.', 'Analyze the market.', 'wordy/conduct-an-analysis'],
+      ['Help me make a decision about the offer.', 'Help me decide the offer.', 'wordy/make-a-decision'],
+      ['Pick stories which have the potential to inspire.', 'Pick stories which can inspire.', 'wordy/has-the-potential'],
+      ['Rank them on the basis of cost.', 'Rank them based on cost.', 'wordy/on-the-basis-of'],
+      ['List all fruits with the exception of apples.', 'List all fruits except apples.', 'wordy/with-the-exception-of'],
+      ['Use code as well as prose.', 'Use code and prose.', 'wordy/as-well-as'],
     ]);
+
+    it('leaves comparisons with "as well as" alone', () => {
+      for (const text of ['Keep up the act as well as you can.', 'Explain it as well as possible.']) assert.equal(compress(text).text, text);
+    });
+
+    it('leaves wordy phrases inside quotes and code alone', () => {
+      for (const text of ['Translate "in order to win" into French.', 'Run `make use of`.']) assert.equal(compress(text).text, text);
+    });
+  });
+
+  describe('turn-taking protocol', () => {
+    table('safe', [
+      ['I will type commands and you will reply with the output.', 'I type commands; reply with the output.', 'protocol/and-you-will'],
+      ['I will type commands and you will reply with the output.', 'I type commands; reply with the output.', 'protocol/user-moves'],
+      ['In some cases, I will speak French, and you will only reply in English.', 'In some cases, I speak French; only reply in English.', 'protocol/and-you-will'],
+      ['Reply with what the terminal should show.', 'Reply with what the terminal shows.', 'protocol/should-show'],
+      ['Reply with what the page would look like.', 'Reply with what the page looks like.', 'protocol/should-show'],
+      ["Don't type commands unless I instruct you to do so.", "Don't type commands unless I instruct you.", 'protocol/to-do-so'],
+      ['For notes, I will do so by putting text in brackets.', "For notes, I'll put text in brackets.", 'protocol/do-so-by'],
+      [
+        'When I need to tell you something in English, I will do so by putting text in {braces}.',
+        "To tell you something in English, I'll put text in {braces}.",
+        'protocol/when-i-need-to',
+      ],
+      ['Only reply with the code, and nothing else.', 'Only reply with the code, nothing else.', 'protocol/and-nothing-else'],
+    ]);
+
+    const unchanged: readonly string[] = [
+      // The user's own state and the model's experiences are not instructions.
+      'I will be the candidate.',
+      'I type a word and you will receive a hint.',
+      'I type a word and you will not answer.',
+      // "and you will" after a clause whose subject is not the user.
+      'The game starts and you will move first.',
+      // No sentence of the form "..., I ..." after "When I need to".
+      'When I need to tell you something, use brackets.',
+      // Verbs without a known plain form stay.
+      'I will do so by emailing you.',
+      // Inside quotes and code.
+      'Reply "I will type commands and you will reply" verbatim.',
+      'Print `what the terminal should show`.',
+    ];
+    for (const text of unchanged) {
+      it(`leaves ${JSON.stringify(text)} as it is`, () => {
+        const result = compress(text);
+        assert.ok(!result.edits.some((e) => e.rule.includes('protocol/')), result.edits.map((e) => e.rule).join(', '));
+      });
+    }
+  });
+
+  describe('first-input labels', () => {
+    table('safe', [
+      ['My first expression is: 4+5', 'First expression: 4+5', 'boilerplate/my-first-request'],
+      ['My first job title is "Software Engineer".', 'First job title: "Software Engineer".', 'boilerplate/my-first-request'],
+      ['Here is your first prompt: "A field"', 'First prompt: "A field"', 'boilerplate/my-first-request'],
+    ]);
+
+    it('leaves "my first" alone when it is not a label', () => {
+      for (const text of ['Review my first draft.', 'The first sentence must be short.']) assert.equal(compress(text).text, text);
+    });
   });
 
   describe('contractions', () => {
@@ -131,7 +201,12 @@ describe('compress rules (safe level)', () => {
 describe('compress rules (aggressive level)', () => {
   table('aggressive', [
     ['Act as a poet and write the poem.', 'Act as poet and write poem.', 'telegraphic/article'],
-    ['I will type commands and you will reply.', 'I type commands and you reply.', 'telegraphic/future-tense'],
+    ['We will start at noon.', 'We start at noon.', 'telegraphic/future-tense'],
+    ['Use your wit. Your jokes should be short.', 'Use wit. Jokes should be short.', 'telegraphic/possessive'],
+    ['Suggest me places and give me a list.', 'Suggest places and give list.', 'telegraphic/indirect-object'],
+    ['Use tone, manner, and vocabulary.', 'Use tone, manner, vocabulary.', 'telegraphic/list-and'],
+    ['Tell stories that are engaging.', 'Tell stories engaging.', 'telegraphic/relative-copula'],
+    ['Provide the code and any relevant notes.', 'Provide code and relevant notes.', 'telegraphic/any'],
     ['Explain that the tool is slow.', 'Explain tool is slow.', 'telegraphic/that'],
     ['Write a poem. My first request is "love"', 'Write poem. Request: "love"', 'telegraphic/first-label'],
     ['Describe the scene. Feel free to be imaginative.', 'Describe scene. Be imaginative.', 'telegraphic/feel-free-to'],
@@ -142,6 +217,16 @@ describe('compress rules (aggressive level)', () => {
 
   it('runs no aggressive rule at the safe level', () => {
     assert.equal(compress('Act as a poet and write the poem.').text, 'Act as a poet and write the poem.');
+  });
+
+  it('keeps "any" when it belongs to a negation, and "any" pronouns', () => {
+    for (const text of ["Don't write any explanations.", 'Ask anything.', 'Reply in any way.']) {
+      assert.ok(compress(text, { level: 'aggressive' }).text.includes('any'), text);
+    }
+  });
+
+  it('keeps "that is" before words that are not participles or adjectives', () => {
+    assert.equal(compress('Pick a city that is near Rome.', { level: 'aggressive' }).text, 'Pick city that is near Rome.');
   });
 
   it('keeps "some" in fixed phrases', () => {

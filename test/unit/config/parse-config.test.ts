@@ -89,3 +89,28 @@ describe('monthlyVolume', () => {
     assert.equal(monthlyVolume(parseConfig('volume: 42\n').config!, 'x.py'), 42);
   });
 });
+
+describe('routing conditions in the config', () => {
+  it('locates a bad condition inside the quoted when value', () => {
+    const text = 'routing:\n  - when: "tsak == \\"classify\\""\n    model: openai/gpt-4o-mini\n';
+    const { config, problems } = parseConfig(text);
+    assert.equal(config, null);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].line, 2);
+    assert.equal(text.slice(problems[0].start, problems[0].end), 'tsak');
+    assert.match(problems[0].message, /^Routing rule 1: .*tsak.*task/);
+  });
+
+  it('locates a bad condition in a plain scalar', () => {
+    const text = 'routing:\n  - when: task == "classify" && local\n    model: ollama/qwen2.5:7b\n';
+    const { problems } = parseConfig(text);
+    assert.equal(problems[0].line, 2);
+    assert.ok(problems[0].column > 9, `column ${problems[0].column}`);
+  });
+
+  it('accepts a valid table', () => {
+    const { config, problems } = parseConfig('routing:\n  - when: task in ["classify", "extract"] and complexity == "low"\n    model: openai/gpt-4o-mini\n');
+    assert.deepEqual(problems, []);
+    assert.equal(config?.routing.length, 1);
+  });
+});

@@ -308,6 +308,51 @@ client.chat.completions.create(model="o3-mini", messages=build_messages(q), max_
     ],
     calls: [{ api: 'openai.chat', model: 'o3-mini', bound: 2000 }],
   },
+  {
+    name: 'Mistral and Ollama SDKs',
+    code: `import ollama
+from mistralai import Mistral
+mistral = Mistral(api_key=key)
+mistral.chat.complete(model="mistral-large-latest", max_tokens=99, messages=[{"role": "user", "content": "Name a French cheese."}])
+ollama.chat(model="llama3.1", options={"num_predict": 128}, messages=[{"role": "system", "content": "You are a pirate."}])
+ollama.generate(model="qwen2.5:7b", prompt="Write a haiku about tea.")
+`,
+    prompts: [
+      { text: 'Name a French cheese.', role: 'user', callIndex: 0 },
+      { text: 'You are a pirate.', role: 'system', callIndex: 1 },
+      { text: 'Write a haiku about tea.', role: 'user', callIndex: 2 },
+    ],
+    calls: [
+      { api: 'mistral.chat', model: 'mistral-large-latest', bound: 99 },
+      { api: 'ollama', model: 'llama3.1', bound: 128, origin: 'config', boundParameter: 'num_predict' },
+      { api: 'ollama', model: 'qwen2.5:7b', bound: null },
+    ],
+  },
+  {
+    name: 'LangGraph agent: prompt string on the builder, messages in the state dict',
+    code: `from langchain_openai import ChatOpenAI
+from langgraph.prebuilt import create_react_agent
+llm = ChatOpenAI(model="gpt-4o")
+graph = create_react_agent(llm, tools, prompt="You are a research assistant. Cite sources.")
+graph.invoke({"messages": [("user", "Find recent papers on RAG evaluation.")]})
+`,
+    prompts: [
+      { text: 'You are a research assistant. Cite sources.', role: 'system', callIndex: 0 },
+      { text: 'Find recent papers on RAG evaluation.', role: 'user', callIndex: 0 },
+    ],
+    calls: [{ api: 'langchain', model: 'gpt-4o' }],
+  },
+  {
+    name: 'image, audio and embedding endpoints are not LLM calls and their prompt= is not swept',
+    code: `from openai import OpenAI
+client = OpenAI()
+client.images.generate(model="dall-e-3", prompt="A watercolor painting of a lighthouse at dawn, soft light, wide angle")
+client.audio.transcriptions.create(model="whisper-1", file=f, prompt="Transcribe the medical terms accurately and keep the speaker labels.")
+client.embeddings.create(model="text-embedding-3-small", input="You are embedding this sentence about a lighthouse.")
+`,
+    prompts: [],
+    calls: [],
+  },
 ];
 
 describe('python extractor: frameworks and message shapes', () => {

@@ -121,12 +121,13 @@ export const andYourJob = patternRule({
   replace: '. ',
 });
 
-/** "My first suggestion request is" -> "First request:". */
+/** "My first suggestion request is" -> "First request:"; "Here is your first prompt:" -> "First prompt:". */
 export const myFirstRequest = patternRule({
   id: 'boilerplate/my-first-request',
   level: 'safe',
   reason: 'the same label in fewer words',
-  pattern: /(?<![\p{L}'’])(?:my|the) first (?:suggestion )?(request|sentence|command|question|prompt|claim|move|message|object|keywords?|title|problem|thought|statement|task|topic|code|word|input)(?: (?:is|are|will be))?[ \t]*(?:[:,-][ \t]*)?(?=\S)/giu,
+  pattern:
+    /(?<![\p{L}'’])(?:(?:here is |here's |here’s )?(?:my|your) first|first of all,? my) (?:suggestion )?((?:request|sentence|command|question|prompt|claim|move|message|object|keywords?|title|problem|thought|statement|task|topic|code|word|input|expression|dream|query|text|idea|song|riddle|term|scenario|situation)|\p{Ll}+ (?:request|title|question|topic|word|command))(?:(?: (?:is|are|will be))[ \t]*(?:[:,-][ \t]*)?|[ \t]*[:-][ \t]*)(?=\S)/giu,
   replace: 'first $1: ',
 });
 

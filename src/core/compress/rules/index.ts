@@ -5,6 +5,7 @@ import { DUPLICATE_RULES } from './duplicates';
 import { FILLER_RULES } from './filler';
 import { MARKDOWN_RULES } from './markdown';
 import { POLITENESS_RULES } from './politeness';
+import { PROTOCOL_RULES } from './protocol';
 import type { CompressRule } from './rule';
 import { sentenceCase } from './sentence-case';
 import { TELEGRAPHIC_RULES } from './telegraphic';
@@ -23,6 +24,7 @@ export const ENGLISH_RULES: readonly CompressRule[] = [
   ...MARKDOWN_RULES,
   ...POLITENESS_RULES,
   ...BOILERPLATE_RULES,
+  ...PROTOCOL_RULES,
   ...WORDY_RULES,
   ...CONTRACTION_RULES,
   ...FILLER_RULES,

@@ -64,16 +64,65 @@ export const exampleSentences = patternRule({
   replace: '',
 });
 
-/** "use your wit" -> "use wit": whose wit is clear from the sentence. */
+/** "use your wit" -> "use wit", "Your lyrics should" -> "Lyrics should": whose is clear from the prompt. */
 export const possessives = patternRule({
   id: 'telegraphic/possessive',
   level: 'aggressive',
   reason: TELEGRAPHIC,
-  pattern: /(?<=\b(?:use|using|apply|with|on|in|to|into|of|about|for) )your[ \t]+(?=\p{L})/giu,
+  pattern: /(?<![\p{L}'’-])your[ \t]+(?:own[ \t]+)?(?=\p{L})/giu,
+  replace: '',
+});
+
+/** "suggest me places", "give me a list" -> "suggest places", "give a list": the reader is the user. */
+export const indirectObject = patternRule({
+  id: 'telegraphic/indirect-object',
+  level: 'aggressive',
+  reason: TELEGRAPHIC,
+  pattern: /(?<=\b(?:give|tell|suggest|show|send|provide|offer|reply|recommend|write|bring|find|list|teach|explain to|answer) )me[ \t]+(?=\p{L})/giu,
+  replace: '',
+});
+
+/** "X, Y, and Z" -> "X, Y, Z". */
+export const listAnd = patternRule({
+  id: 'telegraphic/list-and',
+  level: 'aggressive',
+  reason: 'the comma already joins the last item',
+  pattern: /(?<=,)[ \t]+and(?=[ \t]+\p{L})/gu,
+  replace: '',
+});
+
+/** "stories that are engaging" -> "stories engaging"; "tools that are used" -> "tools used". */
+export const relativeCopula = patternRule({
+  id: 'telegraphic/relative-copula',
+  level: 'aggressive',
+  reason: TELEGRAPHIC,
+  pattern: /(?<=\p{L} )(?:that|which|who) (?:is|are) (?=\p{L}+(?:ed|ing|en|ful|ive|ble|ous|al|ic)\b)/gu,
+  replace: '',
+});
+
+/** "any relevant explanations" -> "relevant explanations"; a negation keeps its "any" (it is guarded). */
+export const anyDeterminer = patternRule({
+  id: 'telegraphic/any',
+  level: 'aggressive',
+  reason: TELEGRAPHIC,
+  pattern: /(?<![\p{L}'’-])any[ \t]+(?=\p{L}{3,})(?!(?:one|thing|body|where|way|more|other|of|time|further)\b)/giu,
   replace: '',
 });
 
 /** "feel free to be imaginative" -> "be imaginative". */
 export const feelFreeTo = patternRule({ id: 'telegraphic/feel-free-to', level: 'aggressive', reason: TELEGRAPHIC, pattern: phrase('feel free to '), replace: '' });
 
-export const TELEGRAPHIC_RULES: readonly CompressRule[] = [invitations, exampleSentences, feelFreeTo, possessives, futureTense, thatComplement, firstLabel, articles];
+export const TELEGRAPHIC_RULES: readonly CompressRule[] = [
+  invitations,
+  exampleSentences,
+  feelFreeTo,
+  possessives,
+  indirectObject,
+  relativeCopula,
+  anyDeterminer,
+  listAnd,
+  futureTense,
+  thatComplement,
+  firstLabel,
+  articles,
+];
