@@ -63,6 +63,7 @@ describe('promptcost report --format html in headless Chromium', () => {
         assert.equal(barFill, scheme === 'dark' ? 'rgb(68, 147, 248)' : 'rgb(9, 105, 218)');
 
         await page.screenshot({ path: path.join(ARTIFACTS, `report-${scheme}.png`), fullPage: true });
+        await page.screenshot({ path: path.join(ARTIFACTS, `report-${scheme}-top.png`) });
         assert.deepEqual(requests.filter((url) => !LOCAL.test(url)), [], 'requests that left the page');
         assert.deepEqual(consoleErrors, [], 'the CSP blocked nothing the page needs');
       } finally {

@@ -5,7 +5,7 @@ import { shapeOfCall, shapesInError, type CallShape } from './python-args';
 import { evaluateText } from './python-eval';
 import type { PyIndex } from './python-index';
 import { inLoop } from './python-loops';
-import { ObjectResolver, type Located, type LlmObject } from './python-objects';
+import { ObjectResolver, type Placed, type LlmObject } from './python-objects';
 import { definitionsOfNode, whereOf, type Where } from './python-resolve';
 import { boundValue, entriesOf, stringValue } from './python-values';
 
@@ -354,7 +354,7 @@ export class CallFinder {
     return null;
   }
 
-  private modelOf(configuring: Located): ReturnType<typeof stringValue> {
+  private modelOf(configuring: Placed): ReturnType<typeof stringValue> {
     const shape = configuring.node.type === 'call' ? shapeOfCall(configuring.node, this.index) : null;
     if (!shape) return null;
     for (const key of MODEL_KEYS) {

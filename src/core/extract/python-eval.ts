@@ -72,7 +72,7 @@ function percentFormat(template: Evaluated, args: Node, source: string): Evaluat
   const values = args.type === 'tuple' ? args.namedChildren.filter((n): n is Node => !!n) : [args];
   const names: string[] = [];
   let next = 0;
-  const text = template.text.replace(PERCENT, (whole, key: string | undefined, conversion: string) => {
+  const text = template.text.replace(PERCENT, (_whole, key: string | undefined, conversion: string) => {
     if (conversion === '%') return '%';
     const value = key ?? (values[next] ? expressionName(source, values[next]!) : `${next}`);
     if (key === undefined) next++;

@@ -13,7 +13,8 @@ import { definitionsOfNode, whereOf, type Where } from './python-resolve';
 
 export type LlmObjectKind = 'client' | 'model' | 'chat' | 'chain' | 'router';
 
-export interface Located {
+/** An expression with the place it sits in, for resolving the names in it. */
+export interface Placed {
   node: Node;
   where: Where;
 }
@@ -24,9 +25,9 @@ export interface LlmObject {
   provider: string | null;
   api: CallApi | null;
   /** The calls that configure it (constructor, `.bind(...)`, `chats.create(...)`), outermost last. */
-  configuredBy: Located[];
+  configuredBy: Placed[];
   /** Prompt templates (or DSPy signatures) piped into a chain. */
-  templates: Located[];
+  templates: Placed[];
 }
 
 const SDK_CLIENTS: Readonly<Record<string, string>> = {
@@ -70,7 +71,7 @@ const MAX_DEPTH = 8;
 
 export class ObjectResolver {
   private readonly memo = new Map<number, LlmObject | null>();
-  private defaultLm: Located[] | undefined;
+  private defaultLm: Placed[] | undefined;
 
   constructor(private readonly index: PyIndex) {}
 
@@ -136,7 +137,7 @@ export class ObjectResolver {
     };
     flatten(node);
     let model: LlmObject | null = null;
-    const templates: Located[] = [];
+    const templates: Placed[] = [];
     for (const operand of operands) {
       const described = this.describe(operand, where, depth + 1);
       if (described && (described.kind === 'model' || described.kind === 'chain')) {
@@ -153,7 +154,7 @@ export class ObjectResolver {
     const fn = node.childForFieldName('function');
     if (!fn) return null;
     const args = node.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => !!n) ?? [];
-    const configured: Located = { node, where };
+    const configured: Placed = { node, where };
 
     if (fn.type === 'attribute') {
       const receiver = fn.childForFieldName('object');
@@ -211,7 +212,7 @@ export class ObjectResolver {
 
     // A chain, agent or engine built around a model: `LLMChain(llm=llm, prompt=p)`, `create_react_agent(llm, tools, prompt)`.
     let model: LlmObject | null = null;
-    const templates: Located[] = [];
+    const templates: Placed[] = [];
     for (const arg of args) {
       const isKeyword = arg.type === 'keyword_argument';
       const key = isKeyword ? this.text(arg.childForFieldName('name')!) : '';
@@ -233,12 +234,12 @@ export class ObjectResolver {
   }
 
   /** The LM set with `dspy.configure(lm=...)` / `dspy.settings.configure(lm=...)` anywhere in the file. */
-  private dspyDefaultLm(depth: number): Located[] {
+  private dspyDefaultLm(depth: number): Placed[] {
     this.defaultLm ??= this.findDspyDefaultLm(depth);
     return this.defaultLm;
   }
 
-  private findDspyDefaultLm(depth: number): Located[] {
+  private findDspyDefaultLm(depth: number): Placed[] {
     for (const { node, scope } of this.index.calls) {
       const callee = dottedName(node.childForFieldName('function'), this.index.source) ?? '';
       if (!/(^|\.)(configure|context)$/.test(callee) || !/dspy|settings/.test(callee)) continue;
@@ -252,7 +253,7 @@ export class ObjectResolver {
   }
 
   /** `as_query_engine(llm=llm)`: the configuring calls of the model passed in. */
-  private modelArgument(args: Node[], where: Where, depth: number): Located[] {
+  private modelArgument(args: Node[], where: Where, depth: number): Placed[] {
     for (const arg of args) {
       if (arg.type !== 'keyword_argument' || this.text(arg.childForFieldName('name')!) !== 'llm') continue;
       const described = this.describe(arg.childForFieldName('value'), where, depth + 1);

@@ -139,7 +139,7 @@ export class PromptCollector {
         case 'attribute': {
           const bindings = definitionsOfNode(this.index, node, where);
           const bound = via === 'direct' ? 'constant' : via;
-          if (this.fromBuiltUp(bindings, role, name, callIndex, bound)) return;
+          if (this.fromBuiltUp(bindings, role, callIndex, bound)) return;
           for (const binding of bindings) this.fromText(binding.value, whereOf(binding), role, bindingName(binding), callIndex, bound, next);
           return;
         }
@@ -166,7 +166,7 @@ export class PromptCollector {
    * `prompt = "..."` followed by `prompt += "..."`: one text built across statements, one site.
    * Returns false when the bindings are not such a chain.
    */
-  fromBuiltUp(bindings: Binding[], role: RoleChoice, name: string | null, callIndex: number | null, via: Via, accept?: (text: string) => boolean): boolean {
+  fromBuiltUp(bindings: Binding[], role: RoleChoice, callIndex: number | null, via: Via, accept?: (text: string) => boolean): boolean {
     const built = this.builtUp(bindings);
     if (!built) return false;
     const inlined = this.inlineLocals(built, whereOf(bindings[0]));

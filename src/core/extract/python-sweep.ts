@@ -146,7 +146,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
     const accept = byName ?? readsAsPrompt;
     const where = { scope: group[0].scope, at: group[0].start };
     const role = (text: string): PromptRole => roleFor(name, text);
-    if (collector.fromBuiltUp(group, role, name, null, 'constant', accept)) continue;
+    if (collector.fromBuiltUp(group, role, null, 'constant', accept)) continue;
     for (const binding of group) {
       const evaluated = evaluateText(binding.value, index);
       if (evaluated) collector.emit(evaluated, role, name, null, 'constant', accept);

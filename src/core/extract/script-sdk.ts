@@ -13,7 +13,7 @@ import { type ScriptValues, memberValue, spanOf } from './script-values';
 export type Provider = 'openai' | 'anthropic' | 'google' | 'vercel-ai' | 'langchain' | 'llamaindex' | 'litellm';
 
 /** npm modules by the provider whose SDK they are. */
-export function providerOfModule(source: string): Provider | null {
+function providerOfModule(source: string): Provider | null {
   if (/^openai(\/|$)|^@azure\/openai|^groq-sdk|^together-ai/.test(source)) return 'openai';
   if (/^@anthropic-ai\//.test(source)) return 'anthropic';
   if (/^@google\/(genai|generative-ai)|^@google-cloud\/vertexai|^firebase\/(vertexai|ai)/.test(source)) return 'google';
@@ -63,7 +63,7 @@ export type Described =
   | { kind: 'runnable'; model: ModelInfo | null; prompts: PromptArg[] };
 
 /** Bound parameters of chat model constructors (LangChain, LlamaIndex, Gemini's generationConfig). */
-export const MODEL_BOUND_PARAMS = ['maxTokens', 'maxOutputTokens', 'max_tokens', 'maxCompletionTokens', 'numPredict', 'maxNewTokens'];
+const MODEL_BOUND_PARAMS = ['maxTokens', 'maxOutputTokens', 'max_tokens', 'maxCompletionTokens', 'numPredict', 'maxNewTokens'];
 /** Nested objects that hold generation settings, and so output bounds. */
 export const CONFIG_CONTAINERS = ['config', 'generationConfig', 'generation_config', 'modelKwargs', 'options', 'inferenceConfig', 'parameters', 'callOptions'];
 const MODEL_PARAMS = ['model', 'modelName', 'model_name'];

@@ -49,7 +49,7 @@ export function decodeEscapes(raw: string): string {
 }
 
 /** Removes the indentation common to all non-blank lines and the blank first and last lines, as `dedent` tags do. */
-export function dedentText(text: string): string {
+function dedentText(text: string): string {
   const lines = text.split('\n');
   if (lines.length > 1 && lines[0].trim() === '') lines.shift();
   if (lines.length > 1 && lines[lines.length - 1].trim() === '') lines.pop();

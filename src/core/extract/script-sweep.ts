@@ -50,7 +50,7 @@ function acceptsByName(name: string, text: string): boolean {
 }
 
 /** True when the literal sits in a log, error, UI, test or schema-description context. */
-export function inNonPromptContext(node: Node): boolean {
+function inNonPromptContext(node: Node): boolean {
   for (let n = node.parent; n && !STOP.has(n.type); n = n.parent) {
     switch (n.type) {
       case 'throw_statement':

@@ -17,13 +17,13 @@ export interface BarChartOptions {
 }
 
 const WIDTH = 560;
-const LABEL_WIDTH = 200;
+const LABEL_WIDTH = 220;
 const VALUE_WIDTH = 84;
 const ROW = 26;
 const BAR = 16;
-const MAX_LABEL = 30;
+const MAX_LABEL = 28;
 
-const cut = (text: string) => (text.length > MAX_LABEL ? `…${text.slice(text.length - MAX_LABEL + 1)}` : text);
+const cut = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /**

@@ -89,6 +89,10 @@ describe('compress rules (safe level)', () => {
       ['Use code as well as prose.', 'Use code and prose.', 'wordy/as-well-as'],
     ]);
 
+    it('keeps "a lot of" before a mass noun, where "many" would be wrong', () => {
+      assert.equal(compress('Display a lot of HTML.').text, 'Display a lot of HTML.');
+    });
+
     it('leaves comparisons with "as well as" alone', () => {
       for (const text of ['Keep up the act as well as you can.', 'Explain it as well as possible.']) assert.equal(compress(text).text, text);
     });
@@ -143,10 +147,11 @@ describe('compress rules (safe level)', () => {
       ['My first expression is: 4+5', 'First expression: 4+5', 'boilerplate/my-first-request'],
       ['My first job title is "Software Engineer".', 'First job title: "Software Engineer".', 'boilerplate/my-first-request'],
       ['Here is your first prompt: "A field"', 'First prompt: "A field"', 'boilerplate/my-first-request'],
+      ['My first request – “Something light”', 'First request: “Something light”', 'boilerplate/my-first-request'],
     ]);
 
     it('leaves "my first" alone when it is not a label', () => {
-      for (const text of ['Review my first draft.', 'The first sentence must be short.']) assert.equal(compress(text).text, text);
+      for (const text of ['Review my first draft.', 'The first sentence must be short.', 'The first, second and third items.']) assert.equal(compress(text).text, text);
     });
   });
 

@@ -112,6 +112,26 @@ tools = [{"type": "function", "function": {"name": "get_weather", "description":
     prompts: [{ text: 'Use this glossary strictly.', role: 'system', callIndex: 0 }],
     calls: [{ api: 'anthropic.messages' }],
   },
+  {
+    name: 'mocks and assertions in tests',
+    code: `from unittest.mock import MagicMock
+def test_summarize():
+    client = MagicMock()
+    client.chat.completions.create.return_value = MagicMock(content="A summary of the text in one line.")
+    client.chat.completions.create.assert_called_once_with(model="gpt-4o", messages=[{"role": "user", "content": "Summarize: text"}])
+    assert sent[0] == {"role": "system", "content": "You are a summarizer."}
+`,
+    prompts: [],
+    calls: [],
+  },
+  {
+    name: 'prompt-named constants that say they are something else',
+    code: `PROMPT_TOO_LONG_ERROR = "Your prompt is too long. Please shorten it and try again later."
+prompt_placeholder = "Type your question for the assistant here and press enter to send"
+`,
+    prompts: [],
+    calls: [],
+  },
 ];
 
 describe('python extractor: prompts', () => {

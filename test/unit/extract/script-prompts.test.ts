@@ -269,3 +269,35 @@ const r = await client.chat.completions.create({ model: "gpt-4o", messages: [{ r
     );
   });
 });
+
+describe('script extractor: calls cut by a syntax error', () => {
+  it('reads an unclosed messages list and a call whose node was lost', async () => {
+    const code = `import OpenAI from "openai";
+const client = new OpenAI();
+const r = await client.chat.completions.create({
+  model: "gpt-4o",
+  messages: [{ role: "system", content: "You are a grader." },
+  max_tokens: 5
+});
+export function f() {
+  return anthropic.messages.create({ model: "claude-3-haiku", system: "Be brief, you are terse.", max_tokens: 9,
+}
+`;
+    const { prompts, calls, notices } = await analyze(code);
+    assert.equal(notices[0]?.kind, 'syntax-error');
+    assert.deepEqual(
+      calls.map((c) => [c.api, c.model]),
+      [
+        ['openai.chat', 'gpt-4o'],
+        ['anthropic.messages', 'claude-3-haiku'],
+      ],
+    );
+    assert.deepEqual(
+      prompts.map((p) => [p.text, p.role, p.callIndex]),
+      [
+        ['You are a grader.', 'system', 0],
+        ['Be brief, you are terse.', 'system', 1],
+      ],
+    );
+  });
+});

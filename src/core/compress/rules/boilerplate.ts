@@ -127,7 +127,7 @@ export const myFirstRequest = patternRule({
   level: 'safe',
   reason: 'the same label in fewer words',
   pattern:
-    /(?<![\p{L}'’])(?:(?:here is |here's |here’s )?(?:my|your) first|first of all,? my) (?:suggestion )?((?:request|sentence|command|question|prompt|claim|move|message|object|keywords?|title|problem|thought|statement|task|topic|code|word|input|expression|dream|query|text|idea|song|riddle|term|scenario|situation)|\p{Ll}+ (?:request|title|question|topic|word|command))(?:(?: (?:is|are|will be))[ \t]*(?:[:,-][ \t]*)?|[ \t]*[:-][ \t]*)(?=\S)/giu,
+    /(?<![\p{L}'’])(?:(?:here is |here's |here’s )?(?:my|your|the) first|first of all,? my) (?:suggestion )?((?:request|sentence|command|question|prompt|claim|move|message|object|keywords?|title|problem|thought|statement|task|topic|code|word|input|expression|dream|query|text|idea|song|riddle|term|scenario|situation)|\p{Ll}+ (?:request|title|question|topic|word|command))(?:(?: (?:is|are|will be))[ \t]*(?:[:,–—-][ \t]*)?|[ \t]*[:,–—-][ \t]*)(?=\S)/giu,
   replace: 'first $1: ',
 });
 

@@ -6,7 +6,7 @@ export const intensifiers = patternRule({
   id: 'filler/intensifier',
   level: 'safe',
   reason: 'an intensifier that adds no instruction',
-  pattern: phrase('(?:really|actually|basically|truly|certainly|definitely|literally|totally|very|extremely|incredibly|highly) (?=\\p{L})'),
+  pattern: phrase('(?:really|actually|basically|truly|certainly|definitely|literally|totally|very|extremely|incredibly|highly|quite|simply) (?=\\p{L})'),
   replace: '',
 });
 
@@ -16,7 +16,7 @@ export const softeners = patternRule({
   level: 'aggressive',
   reason: 'a padding word; the sentence reads tersely without it',
   pattern: phrase(
-    "(?:also|just|(?<!\\b(?:in|for|at|to|by) )some(?! (?:of|time|cases|way|point|extent|degree|more|other|one|thing)\\b)|various|specific|particular|certain|possibly|perhaps|simply|carefully|additionally,?|furthermore,?|moreover,?) (?=\\p{L})",
+    "(?:also|just|(?<!\\b(?:in|for|at|to|by) )some(?! (?:of|time|cases|way|point|extent|degree|more|other|one|thing)\\b)|various|specific|particular|certain|possibly|perhaps|carefully|additionally,?|furthermore,?|moreover,?) (?=\\p{L})",
   ),
   replace: '',
 });

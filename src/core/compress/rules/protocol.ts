@@ -44,7 +44,7 @@ export const userMoves = patternRule({
   id: 'protocol/user-moves',
   level: 'safe',
   reason: 'the user describes how the exchange works; the present says the same as the future',
-  pattern: phrase(String.raw`I(?: will|'ll|’ll)(?: also)? (${USER_MOVES})`, 'gu'),
+  pattern: phrase(String.raw`[Ii](?: will|'ll|’ll)(?: also)? (${USER_MOVES})`, 'gu'),
   replace: 'I $1',
 });
 

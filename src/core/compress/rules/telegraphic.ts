@@ -109,6 +109,15 @@ export const anyDeterminer = patternRule({
   replace: '',
 });
 
+/** "be able to interpret horoscopes" -> "interpret horoscopes"; "Be responsible for curating" -> "Curating". */
+export const dutyFraming = patternRule({
+  id: 'telegraphic/duty-framing',
+  level: 'aggressive',
+  reason: 'a duty stated as a capability or a responsibility; the task itself stays',
+  pattern: new RegExp(`(?:${SENTENCE_START}|(?<=, |\\band ))be (?:able to|responsible for) (?=\\p{L})`, 'giu'),
+  replace: '',
+});
+
 /** "feel free to be imaginative" -> "be imaginative". */
 export const feelFreeTo = patternRule({ id: 'telegraphic/feel-free-to', level: 'aggressive', reason: TELEGRAPHIC, pattern: phrase('feel free to '), replace: '' });
 
@@ -116,6 +125,7 @@ export const TELEGRAPHIC_RULES: readonly CompressRule[] = [
   invitations,
   exampleSentences,
   feelFreeTo,
+  dutyFraming,
   possessives,
   indirectObject,
   relativeCopula,

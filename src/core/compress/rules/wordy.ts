@@ -59,7 +59,7 @@ const ROWS: readonly WordyRow[] = [
   { id: 'along-with', phrase: 'along with', replace: 'with' },
   { id: 'and-so-on', phrase: 'and so on|and so forth|et cetera', replace: 'etc.' },
   { id: 'it-is-important-to', phrase: 'it is (?:important|essential|crucial|vital) (?:that you |to )(?=\\p{L})', replace: '' },
-  { id: 'a-lot-of', phrase: 'a lot of|lots of|a great deal of|plenty of', replace: 'many' },
+  { id: 'a-lot-of', phrase: '(?:a lot of|lots of|plenty of) (?=\\p{Ll}+s\\b)', replace: 'many ' },
   { id: 'provide-an-explanation', phrase: '(?:provide|give|offer) (?:an? |the )?explanations? (?:of|for)', replace: 'explain' },
   { id: 'give-a-description', phrase: '(?:provide|give|write|offer) (?:an? |the )?descriptions? of', replace: 'describe' },
   { id: 'provide-a-summary', phrase: '(?:provide|give|write|offer) (?:an? |the )?summary of', replace: 'summarize' },
