@@ -22,13 +22,15 @@ const LIKENESS = 0.44;
 const ARGUMENT_LIKENESS = 0.34;
 /** Names that hold something else even when they mention prompts (`promptLabel`, `TEMPLATE_DIR`). */
 const NON_PROMPT_NAME =
-  /(label|placeholder|title|error|err|message_?id|key|id|url|uri|path|dir|file|filename|name|version|type|button|tooltip|hint|caption|status|count|length|limit|tokens|cost|regex|pattern|selector|class(name)?|translation|locale|string|copy)s?$/i;
+  /(label|placeholder|title|error|err|message|msg|id|key|url|uri|path|dir|file|filename|name|version|type|button|tooltip|hint|caption|status|count|length|limit|tokens|cost|regex|pattern|selector|class(name)?|translation|locale|string|copy|description|desc|help|usage|warning|notice|greeting|body|subject)s?$/i;
+/** Names that end in a prompt word are prompts whatever they mention before (`errorPrompt`, `systemMessage`). */
+const PROMPT_SUFFIX = /(prompt|instructions?|system_?msg|system_?message|template|persona|preamble|guidelines?|rubric|directive)s?$/i;
 /** Object keys whose strings are UI text or schema documentation, not prompts. */
 const NON_PROMPT_KEY =
   /^(description|label|title|placeholder|error|errorMessage|message|body|subject|hint|tooltip|help|helpText|summary|caption|alt|aria-?label|name|id|url|href|src|path|className|subtitle|buttonText|text|heading|toast|status|example|examples|translations?|resources|locales?|i18n|strings|copy)$/i;
 /** Calls whose string arguments are logs, errors, UI, translations or test expectations. */
 const NON_PROMPT_CALLEE =
-  /^(console\.\w+|logger\.\w+|log|warn|error|info|debug|alert|confirm|prompt|window\.\w+|t|i18n\w*\.\w+|\$t|toast(\.\w+)?|describe|it|test|expect|assert(\.\w+)?|res\.(send|json|status)|setError|setStatus|setMessage|core\.\w+)$|^expect\(|\.(log|info|warn|error|debug|trace|fatal|describe|setDescription|addHelpText|toast|setTitle|throw|to[A-Z]\w*|mock\w*)$/;
+  /^(console\.\w+|logger\.\w+|log|warn|error|info|debug|alert|confirm|prompt|window\.\w+|t|i18n\w*\.\w+|\$t|toast(\.\w+)?|describe|it|test|expect|assert(\.\w+)?|res\.(send|json|status)|setError|setStatus|setMessage|core\.\w+)$|^expect\(|\.(log|info|warn|error|debug|trace|fatal|describe|setDescription|addHelpText|toast|setTitle|throw|to[A-Z]\w*|mock\w*|option|requiredOption|command|description|usage|help|argument|positional|showNotification|notify)$/;
 const STOP = new Set(['program', 'statement_block', 'class_body', 'arrow_function', 'function_declaration', 'function_expression', 'method_definition']);
 
 /**
@@ -43,10 +45,15 @@ function words(text: string): number {
   return text.trim().split(/\s+/).length;
 }
 
+/** True when the name's last word says it holds something other than a prompt (`promptLabel`, `errorMessage`). */
+function deniedByName(name: string): boolean {
+  const last = lastName(name);
+  return NON_PROMPT_NAME.test(last) && !PROMPT_SUFFIX.test(last);
+}
+
 /** A prompt by its name: the name says so and the text is prose, not an identifier or path. */
 function acceptsByName(name: string, text: string): boolean {
-  const last = lastName(name);
-  return isPromptName(last) && !NON_PROMPT_NAME.test(last) && !isPlainlyNotPrompt(text) && words(text) >= 2;
+  return isPromptName(lastName(name)) && !deniedByName(name) && !isPlainlyNotPrompt(text) && words(text) >= 2;
 }
 
 /** True when the literal sits in a log, error, UI, test or schema-description context. */
@@ -130,9 +137,10 @@ export class PromptSweep {
     const label = name?.replace(/^this\./, '') ?? null;
     const owner = ownerOf();
     const named = (label !== null && acceptsByName(label, resolved.text)) || (owner !== null && acceptsByName(owner, resolved.text));
-    const denied = [label, owner].some((n) => n !== null && NON_PROMPT_NAME.test(lastName(n)));
+    const denied = [label, owner].some((n) => n !== null && deniedByName(n));
     if (denied && !named) return;
-    if (!named && promptLikeness(resolved.text) < likeness) return;
+    // A bare argument must also be a sentence, not a short UI phrase such as "Review your changes".
+    if (!named && (promptLikeness(resolved.text) < likeness || (likeness < LIKENESS && words(resolved.text) < 6))) return;
     if (inNonPromptContext(n)) return;
     this.collector.add(resolved, { role: null, callIndex: null, name: label, construction });
   }

@@ -124,6 +124,7 @@ describe('compress rules (safe level)', () => {
       'I will be the candidate.',
       'I type a word and you will receive a hint.',
       'I type a word and you will not answer.',
+      'I type a word and you will need to guess it.',
       // "and you will" after a clause whose subject is not the user.
       'The game starts and you will move first.',
       // No sentence of the form "..., I ..." after "When I need to".
