@@ -99,11 +99,15 @@ function roleFor(name: string | null, text: string): PromptRole {
 const MIN_UNNAMED_LENGTH = 24;
 const PROMPT_KEY = /["'](\w*(prompt|instruction|system|template|backstory|goal|persona|preamble|guideline|rubric|directive)\w*)["']\s*:/gi;
 const MESSAGE_KEY = /["']role["']\s*:/g;
+/** Every text promptLikeness scores high has one of these (second person, an instruction verb, an output format). */
+const PROMPTISH_WORD = /\b(you|your|json|respond|reply|answer|return|output|format|summari[sz]e|classify|extract|translate|rewrite|write|generate|explain|describe|list|given|review|analy[sz]e|assistant|task|act|based|here|below|following)\b/i;
 
 export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void {
   const source = index.source;
   /** A cheap look at the source text before evaluating: is there a quoted string of some length in it? */
   const quotesText = (node: Node, minLength: number): boolean => node.endIndex - node.startIndex >= minLength && /["']/.test(source.slice(node.startIndex, node.endIndex));
+  /** Whether unnamed text could pass readsAsPrompt: quoted, long enough, with a word such texts have. */
+  const mayReadAsPrompt = (node: Node): boolean => quotesText(node, MIN_UNNAMED_LENGTH) && PROMPTISH_WORD.test(source.slice(node.startIndex, node.endIndex));
   const assignedName = (node: Node): string | null => {
     const parent = node.parent;
     return parent?.type === 'assignment' ? dottedName(parent.childForFieldName('left'), source) : null;
@@ -132,7 +136,8 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
       else groups.set(key, [binding]);
     }
   }
-  const sentElsewhere = namesSentElsewhere(index);
+  let sentElsewhere: Set<string> | undefined;
+  const isSentElsewhere = (name: string): boolean => (sentElsewhere ??= namesSentElsewhere(index)).has(name);
   const llmFile = [...index.imports.values()].some((origin) => LLM_IMPORTS.test(origin));
   const nameAccepts = (name: string): ((text: string) => boolean) | null => {
     if (!isPromptName(name) || NOT_PROMPT_NAME.test(name)) return null;
@@ -142,7 +147,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
   for (const group of groups.values()) {
     const name = group[0].name.replace(/^(self|cls)\./, '');
     const byName = nameAccepts(name);
-    if (sentElsewhere.has(name) || !group.some((b) => quotesText(b.value, byName ? 4 : MIN_UNNAMED_LENGTH))) continue;
+    if (!group.some((b) => (byName ? quotesText(b.value, 4) : mayReadAsPrompt(b.value))) || isSentElsewhere(name)) continue;
     const accept = byName ?? readsAsPrompt;
     const where = { scope: group[0].scope, at: group[0].start };
     const role = (text: string): PromptRole => roleFor(name, text);
@@ -159,7 +164,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
     const fnName = index.scopes.get(scopeId)?.name ?? null;
     const accept = (fnName && nameAccepts(fnName)) || readsAsPrompt;
     for (const value of values) {
-      const evaluated = quotesText(value, MIN_UNNAMED_LENGTH) ? evaluateText(value, index) : null;
+      const evaluated = (fnName && nameAccepts(fnName)) || mayReadAsPrompt(value) ? evaluateText(value, index) : null;
       if (evaluated) collector.emit(evaluated, (text) => roleFor(fnName, text), fnName, null, 'builder', accept);
     }
   }

@@ -185,6 +185,8 @@ const NOT_PROMPTS: { name: string; code: string; language?: 'tsx' }[] = [
   { name: 'i18n resources and UI copy', code: 'i18next.init({ resources: { en: { translation: { welcome: "Welcome back! You are signed in as an administrator." } } } });\nconst label = t("Summarize your question in a few words before sending.");' },
   { name: 'test assertions and mocks', code: 'it("writes a summary", async () => {\n  expect(out).toContain("You are a concise summarizer");\n  create.mockResolvedValue({ content: "Summarize the article in one line please." });\n});' },
   { name: 'error message tables', code: 'export const ERRORS = { notFound: "The project you are looking for does not exist or you do not have access to it." };' },
+  { name: 'CLI help text', code: 'program.option("-p, --prompt <text>", "Write the prompt to send to the model, or read it from stdin when omitted");' },
+  { name: 'short UI phrases handed to functions', code: 'showBanner("Review your changes before saving");\nconst errorMessage = "You must sign in before you can summarize documents.";' },
   { name: 'SMS and email bodies', code: 'await sendEmail({ to, subject: "Your weekly digest", body: "You are receiving this email because you subscribed to weekly summaries." });' },
 ];
 
