@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileRoutingTable } from '../../core/route';
 import { UsageError, type CommandIo, type ParsedValues } from '../command';
 import { loadProject, printConfigProblems, type Project } from '../project';
 
@@ -14,17 +13,15 @@ export function resolvePaths(positionals: readonly string[], io: Pick<CommandIo,
 
 /**
  * Loads the configuration for a command whose exit code CI reads: problems are printed, and an error
- * in .promptcost.yaml (or in a routing condition) returns null so the command exits 2 rather than
- * judging the code by defaults nobody chose.
+ * in .promptcost.yaml returns null so the command exits 2 rather than judging the code by defaults
+ * nobody chose.
  */
 export function loadCheckedProject(firstPath: string, explicitConfig: string | undefined, io: CommandIo): Project | null {
   if (explicitConfig && !fs.existsSync(path.resolve(io.cwd, explicitConfig))) throw new UsageError(`no such configuration file: ${explicitConfig}`);
   const project = loadProject(firstPath, explicitConfig, io.cwd);
   printConfigProblems(project.loaded, io);
-  const where = project.loaded.file ? path.relative(io.cwd, project.loaded.file) || project.loaded.file : '.promptcost.yaml';
-  const routing = compileRoutingTable(project.loaded.config.routing);
-  for (const p of routing.problems) io.stderr(`${where}: error: routing rule ${p.ruleIndex + 1}, column ${p.start + 1} of its condition: ${p.message}\n`);
-  if (project.loaded.problems.some((p) => p.severity === 'error') || routing.problems.length > 0) {
+  if (project.loaded.problems.some((p) => p.severity === 'error')) {
+    const where = path.relative(io.cwd, project.loaded.file!) || project.loaded.file;
     io.stderr(`promptcost: fix the configuration errors in ${where} first.\n`);
     return null;
   }

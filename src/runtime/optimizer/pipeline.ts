@@ -89,14 +89,14 @@ export class Pipeline {
       if (split.dropped.length === 0) {
         steps.push({ step: 'trim', applied: false, detail: `${split.kept.length} messages fit in the last ${settings.trim.keepTurns} exchanges`, savedUsd: 0 });
       } else {
-        const summary = how.summarize && settings.trim.summarizer === 'model' ? await this.modelSummary(split.dropped, request, how.signal) : undefined;
-        const text = summary?.text ?? extractiveSummary(split.dropped);
-        const trimmed = [...split.system, summaryMessage(text), ...split.kept];
+        const wantModel = how.summarize && settings.trim.summarizer === 'model';
+        const summary = wantModel ? await this.modelSummary(split.dropped, request, how.signal) : undefined;
+        const trimmed = [...split.system, summaryMessage(summary?.text ?? extractiveSummary(split.dropped)), ...split.kept];
         const before = tokensOf(messages);
         const after = tokensOf(trimmed);
         trimmedTokens = before - after;
-        const how_ = summary ? `a summary by ${summary.model}` : `an extractive summary${summary === undefined && settings.trim.summarizer === 'model' && how.summarize ? ' (no summary model could be called)' : ''}`;
-        steps.push({ step: 'trim', applied: true, detail: `replaced ${split.dropped.length} older messages with ${how_}; kept the last ${settings.trim.keepTurns} exchanges`, tokensBefore: before, tokensAfter: after, savedUsd: 0 });
+        const by = summary ? `a summary by ${summary.model}` : wantModel ? 'an extractive summary (no summary model could be called)' : 'an extractive summary';
+        steps.push({ step: 'trim', applied: true, detail: `replaced ${split.dropped.length} older messages with ${by}; kept the last ${settings.trim.keepTurns} exchanges`, tokensBefore: before, tokensAfter: after, savedUsd: 0 });
         messages = trimmed;
       }
     } else steps.push(off('trim'));
@@ -289,19 +289,13 @@ export class Pipeline {
       .map((id) => ({ id, info: catalog.resolve(id) }))
       .filter(({ info }) => settings.route.allowLocal || !info?.local)
       .sort((a, b) => blendedPrice(a.info) - blendedPrice(b.info));
-    const summaryRequestMessages = summaryRequest(dropped);
+    const messages = summaryRequest(dropped);
     for (const { id } of candidates) {
-      try {
-        const summary = await this.run(
-          { model: id, messages: summaryRequestMessages, maxOutputTokens: SUMMARY_MAX_TOKENS, source: request.source },
-          { signal },
-        ).catch((error: unknown) => {
-          throw error;
-        });
-        return { text: summary.text.trim(), model: summary.model };
-      } catch (error) {
-        if ((error as ProviderError).kind === 'cancelled') throw error;
-      }
+      // The summary skips steps 1 to 4: it must go to this model, as written.
+      const prepared: PreparedCall = { messages, chain: [id], maxOutputTokens: SUMMARY_MAX_TOKENS, steps: [], trimmedTokens: 0, compressedTokens: 0, instructionTokens: 0 };
+      const attempt = await this.answer(id, { model: id, messages, source: request.source, purpose: 'summary' }, prepared, { signal }, undefined);
+      if (attempt.result) return { text: attempt.result.text.trim(), model: attempt.result.model };
+      if (attempt.error.kind === 'cancelled') throw attempt.error;
     }
     return undefined;
   }
@@ -336,7 +330,7 @@ export class Pipeline {
       outcome: 'ok',
       savings,
       ...(result.fallback ? { fallback: result.fallback } : {}),
-      purpose: request.messages === undefined ? 'answer' : isSummaryRequest(request) ? 'summary' : 'answer',
+      purpose: request.purpose ?? 'answer',
     });
   }
 
@@ -378,10 +372,6 @@ function routeWhy(steps: readonly StepReport[]): string[] {
 
 function zeroUsage(): TokenUsage {
   return { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, reported: true };
-}
-
-function isSummaryRequest(request: PipelineRequest): boolean {
-  return request.messages[0]?.role === 'system' && request.messages[0].content === summaryRequest([])[0].content;
 }
 
 function asProviderError(error: unknown, model: string): ProviderError {

@@ -13,6 +13,8 @@ export interface PipelineRequest {
   api?: OpenAiApi;
   /** The prompt's place in code, when the run was launched from it (for the ledger). */
   source?: { file: string; line?: number };
+  /** `summary` for the trimming step's own call (the ledger tells them apart). */
+  purpose?: 'answer' | 'summary';
 }
 
 /** Each step's switch and settings. */

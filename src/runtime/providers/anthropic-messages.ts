@@ -51,7 +51,7 @@ export function anthropicAdapter(client: Anthropic): WireAdapter {
 }
 
 /** Anthropic's `input_tokens` excludes cache reads and writes; ours is the whole prompt. */
-function usageOf(usage: AnthropicUsage | undefined): TokenUsage {
+export function usageOf(usage: AnthropicUsage | undefined): TokenUsage {
   if (!usage) return emptyUsage();
   const cached = usage.cache_read_input_tokens ?? 0;
   const written = usage.cache_creation_input_tokens ?? 0;
@@ -69,6 +69,6 @@ function definedOnly(usage: AnthropicUsage): AnthropicUsage {
   return Object.fromEntries(Object.entries(usage ?? {}).filter(([, v]) => v !== null && v !== undefined));
 }
 
-function finishOf(reason: string | null | undefined): FinishReason {
+export function finishOf(reason: string | null | undefined): FinishReason {
   return reason === 'end_turn' || reason === 'stop_sequence' ? 'stop' : reason === 'max_tokens' ? 'length' : 'other';
 }

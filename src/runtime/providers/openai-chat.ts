@@ -60,6 +60,6 @@ export function usageOf(usage: OpenAiChatUsage | null | undefined): TokenUsage {
   };
 }
 
-function finishOf(reason: string | null | undefined): FinishReason {
+export function finishOf(reason: string | null | undefined): FinishReason {
   return reason === 'stop' ? 'stop' : reason === 'length' ? 'length' : 'other';
 }

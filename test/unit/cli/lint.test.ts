@@ -112,6 +112,6 @@ describe('promptcost lint', () => {
     const badRoute = makeWorkspace({ 'app.py': CLEAN_PY, '.promptcost.yaml': 'routing:\n  - when: task ==\n    model: openai/gpt-4o-mini\n' });
     const routed = await cli(badRoute, 'lint');
     assert.equal(routed.code, 2);
-    assert.match(routed.stderr, /routing rule 1/);
+    assert.match(routed.stderr, /\.promptcost\.yaml:2:\d+: error: Routing rule 1/);
   });
 });
