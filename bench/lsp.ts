@@ -13,31 +13,11 @@ import { ScanWorkspaceRequest } from '../src/server/protocol';
 import { positionOf, TestClient } from '../test/lsp/lsp-client';
 import { percentiles, type BenchRow } from './bench-row';
 import { GENERATED_WORKSPACE, generateWorkspace } from './generate-workspace';
+import { pythonFile, typescriptFile } from './sample-files';
 
 const ROOT = path.resolve(__dirname, '..');
 const HOVERS = 300;
 const EDITS = 40;
-
-/** 100 blocks of 50 lines: a prompt constant, a call that uses it, and filler code. */
-function pythonFile(): string {
-  const blocks: string[] = ['from openai import OpenAI', '', 'client = OpenAI()', ''];
-  for (let k = 0; k < 100; k++) {
-    blocks.push(`PROMPT_${k} = (`, `    "You are assistant ${k}. Read the ticket and write a short, polite answer "`, `    "that names the order number and the next step: {ticket}"`, ')', '');
-    blocks.push(`def answer_${k}(ticket: str) -> str:`, `    response = client.chat.completions.create(`, `        model="gpt-4o",`, `        messages=[{"role": "user", "content": PROMPT_${k}.format(ticket=ticket)}],`, '    )', '    return response.choices[0].message.content', '');
-    for (let i = 0; i < 38; i++) blocks.push(i % 2 ? `    total_${k}_${i} = sum(x * ${i} for x in range(${k + i}))` : `def helper_${k}_${i}(x):`);
-  }
-  return blocks.join('\n') + '\n';
-}
-
-function typescriptFile(): string {
-  const blocks: string[] = ["import OpenAI from 'openai';", '', 'const client = new OpenAI();', ''];
-  for (let k = 0; k < 100; k++) {
-    blocks.push(`const PROMPT_${k} = 'You are assistant ${k}. Read the ticket and write a short, polite answer that names the order number and the next step.';`, '');
-    blocks.push(`export async function answer${k}(ticket: string) {`, '  const response = await client.chat.completions.create({', "    model: 'gpt-4o',", `    messages: [{ role: 'system', content: PROMPT_${k} }, { role: 'user', content: ticket }],`, '  });', '  return response.choices[0].message.content;', '}', '');
-    for (let i = 0; i < 38; i++) blocks.push(i % 2 ? `  return x * ${i} + ${k};` : `export function helper${k}x${i}(x: number): number {`, ...(i % 2 ? ['}'] : []));
-  }
-  return blocks.join('\n') + '\n';
-}
 
 async function editorFigures(client: TestClient, dir: string, name: string, language: string, text: string): Promise<BenchRow[]> {
   const file = path.join(dir, name);

@@ -80,6 +80,11 @@ async function fixFiles(files: AnalysedFile[], project: Project, io: CommandIo):
   let changedFiles = 0;
   const result: AnalysedFile[] = [];
   for (const file of files) {
+    // Invalid bytes were replaced before analysis: writing the text back would change them too.
+    if (file.notices.some((n) => n.kind === 'invalid-encoding')) {
+      result.push(file);
+      continue;
+    }
     const { text, applied } = applyFixes(file.text, file.findings);
     if (applied === 0) {
       result.push(file);

@@ -2,6 +2,8 @@ import { countableText } from '../analysis/price-file';
 import { formatUsd } from '../analysis/format';
 import { costOf } from '../catalog/pricing';
 import { classifyPrompt, compileRoutingTable, localModelsAllowed, route } from '../route';
+import { memoize } from '../lru';
+import type { RoutingRule } from '../config/model';
 import { countTokens } from '../tokens/count';
 import { defineRule } from './define-rule';
 import type { TextEdit } from './model';
@@ -15,6 +17,18 @@ interface Options {
 }
 
 type MessageId = 'cheaperModel' | 'switchModel';
+
+/** Classification per prompt text, and the compiled table per configuration: both outlive a keystroke. */
+const classify = memoize(classifyPrompt, (text) => text);
+const compiledTables = new WeakMap<readonly RoutingRule[], ReturnType<typeof compileRoutingTable>['table']>();
+function tableFor(routing: readonly RoutingRule[]): ReturnType<typeof compileRoutingTable>['table'] {
+  let table = compiledTables.get(routing);
+  if (!table) {
+    table = compileRoutingTable(routing.map(({ when, model }) => ({ when, model }))).table;
+    compiledTables.set(routing, table);
+  }
+  return table;
+}
 
 export default defineRule<Options, MessageId>({
   meta: {
@@ -33,14 +47,14 @@ export default defineRule<Options, MessageId>({
     },
   },
   check(ctx, { minSavingsPercent }) {
-    const { table } = compileRoutingTable(ctx.config.routing.map(({ when, model }) => ({ when, model })));
+    const table = tableFor(ctx.config.routing);
     const local = localModelsAllowed(ctx.config.providers);
     return {
       call(call) {
         const current = modelOfCall(ctx, call);
         if (!current || !call.cost || call.promptIndexes.length === 0) return;
         const prompts = call.promptIndexes.map((i) => ctx.file.prompts[i]);
-        const classification = classifyPrompt(prompts.map((p) => p.site.text).join('\n\n'));
+        const classification = classify(prompts.map((p) => p.site.text).join('\n\n'));
         const decision = route(classification, table, {
           tokens: call.inputTokens.tokens,
           role: prompts.find((p) => p.site.role === 'system')?.site.role ?? prompts[0].site.role,

@@ -2,6 +2,7 @@ import { countableText } from '../analysis/price-file';
 import { formatTokens, formatUsd } from '../analysis/format';
 import { costOf } from '../catalog/pricing';
 import { checkPreserved, compress, type CompressLevel } from '../compress';
+import { memoize } from '../lru';
 import { countTokens } from '../tokens/count';
 import { defineRule } from './define-rule';
 import { monthlyCallsOf, savingsPerCall } from './support/savings';
@@ -16,6 +17,15 @@ interface Options {
 }
 
 type MessageId = 'verbosePrompt' | 'useCompressed';
+
+/** Compression and its must-keep check, kept per text: the editor re-lints on every keystroke. */
+const compressChecked = memoize(
+  (text: string, level: CompressLevel) => {
+    const result = compress(text, { level });
+    return { result, keepsAll: checkPreserved(text, result.text).lost.length === 0 };
+  },
+  (text, level) => `${level}\u0000${text}`,
+);
 
 /** A short quote of one edit, for the message. */
 function example(before: string, after: string): string {
@@ -46,7 +56,7 @@ export default defineRule<Options, MessageId>({
     return {
       prompt(prompt) {
         if (prompt.tokens.tokens === 0) return;
-        const result = compress(prompt.site.text, { level: level as CompressLevel });
+        const { result, keepsAll } = compressChecked(prompt.site.text, level as CompressLevel);
         if (result.edits.length === 0 || result.text === prompt.site.text) return;
         const model = prompt.modelId === null ? undefined : ctx.catalog.resolve(prompt.modelId);
         const family = model?.tokenizer ?? 'o200k_base';
@@ -56,7 +66,7 @@ export default defineRule<Options, MessageId>({
         const percent = before > 0 ? Math.round((saved / before) * 100) : 0;
         if (saved <= 0 || (saved < minTokens && percent < minPercent)) return;
         const usdPerCall = model ? costOf(model, { inputTokens: before, outputTokens: 0 }).input - costOf(model, { inputTokens: after, outputTokens: 0 }).input : 0;
-        const literal = checkPreserved(prompt.site.text, result.text).lost.length === 0 ? writeLiteral(ctx.text, prompt.site, result.text, ctx.file.language) : null;
+        const literal = keepsAll ? writeLiteral(ctx.text, prompt.site, result.text, ctx.file.language) : null;
         const first = result.edits[0];
         ctx.report({
           messageId: 'verbosePrompt',

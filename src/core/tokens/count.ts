@@ -5,7 +5,7 @@
 import { countExact } from './encodings';
 import { FAMILY_FACTORS } from './factors';
 import { isExactFamily, type TokenizerFamily } from './families';
-import { LruCache } from './lru';
+import { LruCache } from '../lru';
 import { nonLatinText } from './script';
 
 export interface TokenCount {

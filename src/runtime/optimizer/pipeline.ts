@@ -10,12 +10,13 @@ import type { CompiledRule } from '../../core/route';
 import { countChatTokens, countTokens, type TokenizerFamily } from '../../core/tokens';
 import { cacheKey } from '../cache/cache-key';
 import type { CachedAnswer, ResponseCache } from '../cache/types';
-import { noSavings, type LedgerRecord, type Savings } from '../ledger/record';
+import { noSavings, type LedgerRecord } from '../ledger/record';
 import type { CallOptions } from '../providers/call';
 import { ProviderError } from '../providers/errors';
 import type { CallableModel, ModelResolver } from '../providers/registry';
 import type { ChatMessage, ChatResult, TokenUsage } from '../providers/types';
 import { compressMessages } from './compress-step';
+import { answerRecord, failureRecord, type CallFacts } from './ledger-entry';
 import { blendedPrice, inputCost, priceUsage } from './cost';
 import { withLengthInstruction } from './length-step';
 import { planRoute } from './route-step';
@@ -202,7 +203,7 @@ export class Pipeline {
         messages: prepared.messages,
         maxOutputTokens: prepared.maxOutputTokens,
       };
-      this.record(request, result, zeroUsage(), savings, started, { cached: true });
+      this.deps.ledger?.append(answerRecord(this.facts(request, result.model, result.provider, started, fallback), { usage: hit.usage, costUsd: 0, cached: true, batch: false, savings }));
       return { result };
     }
 
@@ -224,7 +225,7 @@ export class Pipeline {
       );
     } catch (error) {
       const failure = asProviderError(error, modelId);
-      this.recordFailure(request, modelId, model.ref.provider, failure, started, fallback);
+      this.deps.ledger?.append(failureRecord(this.facts(request, modelId, model.ref.provider, started, fallback), failure));
       return { error: failure, streamed };
     }
 
@@ -254,7 +255,7 @@ export class Pipeline {
       messages: prepared.messages,
       maxOutputTokens: prepared.maxOutputTokens,
     };
-    this.record(request, result, usage, savings, started, { cached: false });
+    this.deps.ledger?.append(answerRecord(this.facts(request, modelId, model.ref.provider, started, fallback), { usage, costUsd, cached: false, batch: false, savings }));
     return { result };
   }
 
@@ -305,54 +306,17 @@ export class Pipeline {
     return { ...zeroUsage(), inputTokens: countChatTokens(messages, family).tokens, outputTokens: countTokens(text, family).tokens, reported: false };
   }
 
+  private facts(request: PipelineRequest, model: string, provider: string, started: number, fallback?: { from: string; reason: string }): CallFacts {
+    const time = this.now();
+    return { time, request, model, provider, latencyMs: time - started, fallback };
+  }
+
   private providerOf(modelId: string): string {
     try {
       return this.deps.models.parse(modelId).provider;
     } catch {
       return modelId.split('/')[0];
     }
-  }
-
-  private record(request: PipelineRequest, result: Omit<RunResult, 'latencyMs'>, usage: TokenUsage, savings: Savings, started: number, flags: { cached: boolean }): void {
-    this.deps.ledger?.append({
-      v: 1,
-      time: new Date(this.now()).toISOString(),
-      ...(request.source ? { source: request.source } : {}),
-      provider: result.provider,
-      model: result.model,
-      ...(result.model !== request.model ? { requestedModel: request.model } : {}),
-      tokens: { input: usage.inputTokens, output: usage.outputTokens, cachedInput: usage.cachedInputTokens, cacheWrite: usage.cacheWriteTokens, reasoning: usage.reasoningTokens },
-      estimated: !flags.cached && !usage.reported,
-      costUsd: result.costUsd,
-      cached: flags.cached,
-      batch: false,
-      latencyMs: this.now() - started,
-      outcome: 'ok',
-      savings,
-      ...(result.fallback ? { fallback: result.fallback } : {}),
-      purpose: request.purpose ?? 'answer',
-    });
-  }
-
-  private recordFailure(request: PipelineRequest, model: string, provider: string, error: ProviderError, started: number, fallback?: { from: string; reason: string }): void {
-    this.deps.ledger?.append({
-      v: 1,
-      time: new Date(this.now()).toISOString(),
-      ...(request.source ? { source: request.source } : {}),
-      provider,
-      model,
-      ...(model !== request.model ? { requestedModel: request.model } : {}),
-      tokens: { input: 0, output: 0, cachedInput: 0, cacheWrite: 0, reasoning: 0 },
-      estimated: false,
-      costUsd: 0,
-      cached: false,
-      batch: false,
-      latencyMs: this.now() - started,
-      outcome: error.kind === 'cancelled' ? 'cancelled' : 'error',
-      error: error.kind,
-      savings: noSavings(),
-      ...(fallback ? { fallback } : {}),
-    });
   }
 }
 

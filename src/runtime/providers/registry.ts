@@ -10,6 +10,9 @@ import OpenAI from 'openai';
 import type { Catalog, ModelInfo } from '../../core/catalog';
 import type { KeySource } from '../secrets';
 import { anthropicAdapter } from './anthropic-messages';
+import { anthropicBatchApi } from './batch/anthropic-batch';
+import { openAiBatchApi } from './batch/openai-batch';
+import type { BatchApi } from './batch/types';
 import { callWithRetry, type CallOptions } from './call';
 import { endpointFor, providerName, type Endpoint, type ProvidersConfig } from './endpoints';
 import { ProviderError } from './errors';
@@ -38,6 +41,13 @@ export interface CallableModel {
   call(request: Omit<ChatRequest, 'model'>, options?: CallOptions): Promise<ChatResult>;
 }
 
+/** A model's provider batch API. */
+export interface BatchTarget {
+  ref: ModelRef;
+  endpoint: Endpoint;
+  api: BatchApi;
+}
+
 /** What the pipeline needs from providers; benches and tests may stand in for the network here. */
 export interface ModelResolver {
   parse(modelId: string): ModelRef;
@@ -49,6 +59,8 @@ export interface RegistryOptions {
   providers: ProvidersConfig;
   keys: KeySource;
 }
+
+const SDK_TIMEOUT_MS = 24 * 3600_000;
 
 /** Key sent to local servers, which ignore it (the OpenAI SDK refuses an empty one). */
 const LOCAL_KEY = 'local-server';
@@ -70,14 +82,7 @@ export class ProviderRegistry implements ModelResolver {
   }
 
   async open(modelId: string, api: OpenAiApi = 'chat'): Promise<CallableModel> {
-    const ref = this.parse(modelId);
-    const endpoint = endpointFor(ref.provider, this.options.providers);
-    if (!endpoint) {
-      throw new ProviderError('no-endpoint', `No endpoint for the provider '${ref.provider}': add providers: { ${ref.provider}: { baseUrl: ... } } to .promptcost.yaml.`, ref.provider);
-    }
-    const keyHint = this.options.keys.describe(ref.provider);
-    const key = endpoint.local ? ((await this.options.keys.get(ref.provider)) ?? LOCAL_KEY) : await this.options.keys.get(ref.provider);
-    if (!key) throw new ProviderError('missing-key', `No API key for ${endpoint.label}: set ${keyHint}.`, ref.provider);
+    const { ref, endpoint, key, keyHint } = await this.locate(modelId);
     const adapter = this.adapter(endpoint, key, api);
     return {
       ref,
@@ -86,24 +91,54 @@ export class ProviderRegistry implements ModelResolver {
     };
   }
 
+  /** The provider's batch API for a model: OpenAI (and compatible servers that have one) and Anthropic. */
+  async openBatch(modelId: string): Promise<BatchTarget> {
+    const { ref, endpoint, key } = await this.locate(modelId);
+    switch (endpoint.wire) {
+      case 'openai':
+      case 'openai-compatible':
+        return { ref, endpoint, api: openAiBatchApi(this.client(endpoint, key, () => this.openAi(endpoint, key)), endpoint.wire === 'openai-compatible') };
+      case 'anthropic':
+        return { ref, endpoint, api: anthropicBatchApi(this.client(endpoint, key, () => this.anthropic(endpoint, key))) };
+      case 'google':
+        throw new ProviderError('bad-request', `Batch mode supports OpenAI and Anthropic; '${modelId}' is a ${endpoint.label} model. Run it with 'promptcost run', or pick an OpenAI or Anthropic model.`, ref.provider);
+    }
+  }
+
+  private async locate(modelId: string): Promise<{ ref: ModelRef; endpoint: Endpoint; key: string; keyHint: string }> {
+    const ref = this.parse(modelId);
+    const endpoint = endpointFor(ref.provider, this.options.providers);
+    if (!endpoint) {
+      throw new ProviderError('no-endpoint', `No endpoint for the provider '${ref.provider}': add providers: { ${ref.provider}: { baseUrl: ... } } to .promptcost.yaml.`, ref.provider);
+    }
+    const keyHint = this.options.keys.describe(ref.provider);
+    const key = (await this.options.keys.get(ref.provider)) ?? (endpoint.local ? LOCAL_KEY : undefined);
+    if (!key) throw new ProviderError('missing-key', `No API key for ${endpoint.label}: set ${keyHint}.`, ref.provider);
+    return { ref, endpoint, key, keyHint };
+  }
+
   private adapter(endpoint: Endpoint, key: string, api: OpenAiApi): WireAdapter {
     switch (endpoint.wire) {
       case 'openai':
       case 'openai-compatible': {
-        const client = this.client(endpoint, key, () => new OpenAI({ apiKey: key, baseURL: endpoint.baseUrl, maxRetries: 0, timeout: 24 * 3600_000 }));
+        const client = this.client(endpoint, key, () => this.openAi(endpoint, key));
         return endpoint.wire === 'openai' && api === 'responses' ? openAiResponsesAdapter(client) : openAiChatAdapter(client, endpoint.wire === 'openai-compatible');
       }
       case 'anthropic':
-        return anthropicAdapter(this.client(endpoint, key, () => new Anthropic({ apiKey: key, baseURL: endpoint.baseUrl, maxRetries: 0, timeout: 24 * 3600_000 })));
+        return anthropicAdapter(this.client(endpoint, key, () => this.anthropic(endpoint, key)));
       case 'google':
         return geminiAdapter(this.client(endpoint, key, () => new GoogleGenAI({ apiKey: key, httpOptions: endpoint.baseUrl ? { baseUrl: endpoint.baseUrl } : undefined })));
     }
   }
 
-  /** OpenAI and Anthropic clients for batch submission share the chat clients. */
-  batchClient(endpoint: Endpoint, key: string): OpenAI | Anthropic {
-    if (endpoint.wire === 'anthropic') return this.client(endpoint, key, () => new Anthropic({ apiKey: key, baseURL: endpoint.baseUrl, maxRetries: 0 }));
-    return this.client(endpoint, key, () => new OpenAI({ apiKey: key, baseURL: endpoint.baseUrl, maxRetries: 0 }));
+  // SDK retries are off (call.ts retries, honouring Retry-After) and the SDK's whole-request
+  // timeout is left long: call.ts times out on silence instead, so long streams are not cut.
+  private openAi(endpoint: Endpoint, key: string): OpenAI {
+    return new OpenAI({ apiKey: key, baseURL: endpoint.baseUrl, maxRetries: 0, timeout: SDK_TIMEOUT_MS });
+  }
+
+  private anthropic(endpoint: Endpoint, key: string): Anthropic {
+    return new Anthropic({ apiKey: key, baseURL: endpoint.baseUrl, maxRetries: 0, timeout: SDK_TIMEOUT_MS });
   }
 
   private client<T extends OpenAI | Anthropic | GoogleGenAI>(endpoint: Endpoint, key: string, make: () => T): T {

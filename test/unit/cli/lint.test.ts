@@ -99,6 +99,15 @@ describe('promptcost lint', () => {
     );
   });
 
+  it('leaves files with invalid UTF-8 alone with --fix', async () => {
+    const dir = makeWorkspace({ '.promptcost.yaml': NO_ROUTING_YAML });
+    const bytes = Buffer.concat([Buffer.from(VERBOSE_PY.replace('from openai', '# caf\u00e9\nfrom openai')).subarray(0, 6), Buffer.from([0xff]), Buffer.from(VERBOSE_PY.replace('from openai', '# caf\u00e9\nfrom openai')).subarray(6)]);
+    fs.writeFileSync(path.join(dir, 'latin.py'), bytes);
+    const run = await lintJson(dir, '--fix');
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'latin.py')), bytes);
+    assert.deepEqual(run.json.files.map((f) => f.findings.map((x) => x.ruleId)), [['verbose-prompt']]);
+  });
+
   it('exits 2 on usage and configuration errors', async () => {
     const dir = makeWorkspace({ 'app.py': CLEAN_PY });
     for (const args of [['--format', 'xml'], ['--fail-on', 'info'], ['--max-warnings', 'many'], ['missing-folder'], ['--config', 'nope.yaml']]) {

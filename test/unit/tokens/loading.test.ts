@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { LruCache } from '../../../src/core/tokens/lru';
+import { LruCache } from '../../../src/core/lru';
 
 const ROOT = path.resolve(__dirname, '../../..');
 

@@ -34,3 +34,19 @@ export class LruCache<K, V> {
     this.entries.clear();
   }
 }
+
+/**
+ * `fn` with its results kept in a bounded LRU by a string key: for pure, costly functions of
+ * text (compression, classification) that the editor calls again on every keystroke.
+ */
+export function memoize<A extends unknown[], R>(fn: (...args: A) => R, key: (...args: A) => string, capacity = 2_000): (...args: A) => R {
+  const cache = new LruCache<string, { value: R }>(capacity);
+  return (...args: A) => {
+    const k = key(...args);
+    const hit = cache.get(k);
+    if (hit) return hit.value;
+    const value = fn(...args);
+    cache.set(k, { value });
+    return value;
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * Batch mode: each request goes through steps 1 to 5 (trimming uses the extractive summary, so
+ * that every model call is in the batch); answers found in the cache are served at once, the rest
+ * are submitted per model through the provider's batch API, polled until done, and their results
+ * are priced at the batch rate, stored in the cache and written to the ledger one by one as they
+ * are read, so an interruption keeps everything already received.
+ */
+import type { Catalog } from '../../core/catalog';
+import { cacheKey } from '../cache/cache-key';
+import type { ResponseCache } from '../cache/types';
+import { noSavings } from '../ledger/record';
+import { abortableSleep } from '../providers/call';
+import { ProviderError } from '../providers/errors';
+import type { BatchRequest } from '../providers/batch/types';
+import type { BatchTarget } from '../providers/registry';
+import type { ChatResult } from '../providers/types';
+import { inputCost, priceUsage } from './cost';
+import { answerRecord, failureRecord } from './ledger-entry';
+import type { LedgerSink, Pipeline } from './pipeline';
+import type { PipelineRequest, PreparedCall } from './types';
+
+export interface BatchItem {
+  /** The caller's id for the item (a line number, a record id). */
+  id: string;
+  request: PipelineRequest;
+}
+
+export interface BatchItemResult {
+  id: string;
+  model: string;
+  text?: string;
+  usage?: ChatResult['usage'];
+  costUsd: number | null;
+  cached: boolean;
+  error?: string;
+}
+
+export interface BatchDeps {
+  pipeline: Pipeline;
+  catalog: Catalog;
+  batches: { openBatch(modelId: string): Promise<BatchTarget> };
+  cache?: ResponseCache;
+  ledger?: LedgerSink;
+  pollIntervalMs: number;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface BatchProgress {
+  /** A batch was submitted, or its status was polled. */
+  onStatus?: (message: string) => void;
+  /** Each item's result, as soon as it is known. */
+  onResult?: (result: BatchItemResult) => void;
+}
+
+interface Pending {
+  item: BatchItem;
+  prepared: PreparedCall;
+  key: string;
+  customId: string;
+}
+
+export async function runBatch(items: readonly BatchItem[], deps: BatchDeps, progress: BatchProgress = {}, signal?: AbortSignal): Promise<BatchItemResult[]> {
+  const now = deps.now ?? Date.now;
+  const results: BatchItemResult[] = [];
+  const emit = (result: BatchItemResult) => {
+    results.push(result);
+    progress.onResult?.(result);
+  };
+  const groups = new Map<string, Pending[]>();
+  for (const [index, item] of items.entries()) {
+    const prepared = await deps.pipeline.prepare(item.request, { summarize: false, signal });
+    const modelId = prepared.chain[0];
+    const key = keyFor(modelId, item.request, prepared, deps);
+    const hit = key && deps.cache ? await deps.cache.get(key).catch(() => undefined) : undefined;
+    if (hit) {
+      const info = deps.catalog.resolve(modelId);
+      deps.ledger?.append(
+        answerRecord(
+          { time: now(), request: item.request, provider: provider(modelId, deps), model: modelId, latencyMs: 0 },
+          { usage: hit.usage, costUsd: 0, cached: true, batch: true, savings: { ...noSavings(), cache: priceUsage(info, hit.usage, true) ?? 0 } },
+        ),
+      );
+      emit({ id: item.id, model: modelId, text: hit.text, usage: hit.usage, costUsd: 0, cached: true });
+      continue;
+    }
+    const group = groups.get(modelId) ?? [];
+    group.push({ item, prepared, key: key ?? '', customId: `item-${index}` });
+    groups.set(modelId, group);
+  }
+
+  for (const [modelId, pending] of groups) {
+    const started = now();
+    let target: BatchTarget;
+    try {
+      target = await deps.batches.openBatch(modelId);
+    } catch (error) {
+      for (const p of pending) emit({ id: p.item.id, model: modelId, costUsd: null, cached: false, error: (error as Error).message });
+      continue;
+    }
+    const requests: BatchRequest[] = pending.map((p) => ({
+      customId: p.customId,
+      model: target.ref.apiModel,
+      messages: p.prepared.messages,
+      maxOutputTokens: p.prepared.maxOutputTokens,
+      temperature: p.item.request.temperature,
+    }));
+    const batchId = await target.api.submit(requests, signal);
+    progress.onStatus?.(`submitted ${requests.length} requests to ${target.endpoint.label} as batch ${batchId}`);
+    for (;;) {
+      const status = await target.api.status(batchId, signal);
+      if (status.state === 'ended') break;
+      if (status.state === 'failed') throw new ProviderError('server', `Batch ${batchId} on ${target.endpoint.label}: ${status.detail}`, target.ref.provider);
+      progress.onStatus?.(`batch ${batchId}: ${status.detail}`);
+      await (deps.sleep ?? abortableSleep)(deps.pollIntervalMs, signal);
+      if (signal?.aborted) throw new ProviderError('cancelled', `Stopped waiting for batch ${batchId}; it goes on at ${target.endpoint.label}.`, target.ref.provider);
+    }
+    const byCustomId = new Map(pending.map((p) => [p.customId, p]));
+    const info = target.ref.info ?? deps.catalog.resolve(modelId);
+    for await (const outcome of target.api.results(batchId, signal)) {
+      const p = byCustomId.get(outcome.customId);
+      if (!p) continue;
+      byCustomId.delete(outcome.customId);
+      const facts = { time: now(), request: p.item.request, provider: target.ref.provider, model: modelId, latencyMs: now() - started };
+      if (!outcome.result) {
+        deps.ledger?.append(failureRecord(facts, { kind: 'batch-item' }, true));
+        emit({ id: p.item.id, model: modelId, costUsd: null, cached: false, error: outcome.error });
+        continue;
+      }
+      const { usage } = outcome.result;
+      const costUsd = priceUsage(info, usage, true);
+      const listCost = priceUsage(info, usage, false);
+      const savings = {
+        ...noSavings(),
+        batching: listCost !== null && costUsd !== null ? listCost - costUsd : 0,
+        trimming: inputCost(info, p.prepared.trimmedTokens) / 2,
+        compression: (inputCost(info, p.prepared.compressedTokens) - inputCost(info, p.prepared.instructionTokens)) / 2,
+      };
+      if (p.key && deps.cache) {
+        await deps.cache.set(p.key, { ...outcome.result, model: modelId, costUsd, createdAt: now() }).catch(() => undefined);
+      }
+      deps.ledger?.append(answerRecord(facts, { usage, costUsd, cached: false, batch: true, savings }));
+      emit({ id: p.item.id, model: modelId, text: outcome.result.text, usage, costUsd, cached: false });
+    }
+    for (const p of byCustomId.values()) emit({ id: p.item.id, model: modelId, costUsd: null, cached: false, error: 'the batch returned no result for this request' });
+  }
+  return results;
+}
+
+function provider(modelId: string, deps: BatchDeps): string {
+  return deps.catalog.resolve(modelId)?.provider ?? modelId.split('/')[0];
+}
+
+/** The same key the pipeline uses for a chat call, so batch answers serve later runs and the reverse. */
+function keyFor(modelId: string, request: PipelineRequest, prepared: PreparedCall, deps: BatchDeps): string | undefined {
+  const slash = modelId.indexOf('/');
+  if (slash <= 0) return undefined;
+  const providerName = modelId.slice(0, slash);
+  return cacheKey({
+    provider: providerName,
+    model: modelId.slice(slash + 1),
+    messages: prepared.messages,
+    params: { maxOutputTokens: prepared.maxOutputTokens, temperature: request.temperature, api: providerName === 'openai' ? 'chat' : undefined },
+  });
+}
