@@ -21,6 +21,9 @@ const ENTRIES = {
   extension: 'src/extension/extension.ts',
 };
 
+const MEDIA_ENTRIES = { playground: 'media/playground/main.ts', report: 'media/report/main.ts' };
+const MEDIA_FILES = ['media/playground/playground.css', '@vscode/codicons/dist/codicon.css', '@vscode/codicons/dist/codicon.ttf'];
+
 async function main() {
   const entryPoints = Object.fromEntries(Object.entries(ENTRIES).filter(([, file]) => fs.existsSync(file)));
   const options = {
@@ -39,11 +42,17 @@ async function main() {
   };
   fs.mkdirSync('dist', { recursive: true });
   for (const file of WASM) fs.copyFileSync(require.resolve(file), path.join('dist', path.basename(file)));
+  // The webviews: their own browser bundle, styles and the codicon font, all under dist/media.
+  const media = { ...options, entryPoints: MEDIA_ENTRIES, outdir: 'dist/media', platform: 'browser', format: 'iife', target: 'es2022', external: [], alias: {} };
+  fs.mkdirSync('dist/media', { recursive: true });
+  for (const file of MEDIA_FILES) fs.copyFileSync(file.startsWith('media/') ? file : require.resolve(file), path.join('dist/media', path.basename(file)));
   if (watch) {
     const context = await esbuild.context(options);
     await context.watch();
+    await (await esbuild.context(media)).watch();
   } else {
     await esbuild.build(options);
+    await esbuild.build(media);
   }
 }
 

@@ -7,5 +7,6 @@ cd "$(dirname "$0")/.."
 npm run build
 npx tsc -p . --noEmit
 npm run test:unit
-if [ -d test/lsp ]; then npm run test:lsp; fi
-if [ -d test/e2e ]; then npm run test:e2e; fi
+npm run test:browser
+npm run test:lsp
+npm run test:e2e

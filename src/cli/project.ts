@@ -18,10 +18,13 @@ export function loadProject(firstPath: string, explicitConfig: string | undefine
   return { loaded, root, catalog: new Catalog({ overrides: loaded.config.models }) };
 }
 
-/** Config problems go to stderr as `file:line:column: severity: message`, like compilers print them. */
-export function printConfigProblems(loaded: LoadedConfig, io: CommandIo): void {
+/**
+ * Config problems go to stderr as `file:line:column: severity: message`, like compilers print them.
+ * `fallsBack`: the command goes on with the defaults when the file is broken, and says so.
+ */
+export function printConfigProblems(loaded: LoadedConfig, io: CommandIo, { fallsBack = true } = {}): void {
   if (!loaded.file) return;
   const rel = path.relative(io.cwd, loaded.file) || loaded.file;
   for (const p of loaded.problems) io.stderr(`${rel}:${p.line}:${p.column}: ${p.severity}: ${p.message}\n`);
-  if (loaded.fellBack) io.stderr(`${rel}: the configuration has errors; using the defaults until they are fixed.\n`);
+  if (loaded.fellBack && fallsBack) io.stderr(`${rel}: the configuration has errors; using the defaults until they are fixed.\n`);
 }

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { classifyPrompt, compileRoutingTable, localModelsAllowed, route, type RoutingProblem } from '../../core/route';
+import { classifyPrompt, compileRoutingTable, localModelsAllowed, route } from '../../core/route';
 import { countTokens } from '../../core/tokens';
-import { UsageError, type Command, type CommandIo } from '../command';
-import { loadProject, printConfigProblems, type Project } from '../project';
+import { UsageError, type Command } from '../command';
+import { loadProject, printConfigProblems } from '../project';
 
 /** The JSON contract of `promptcost classify --format json`. */
 export interface ClassifyJson {
@@ -45,13 +45,11 @@ export const classifyCommand: Command = {
     const text = file ? fs.readFileSync(file, 'utf8') : await io.readStdin();
 
     const project = loadProject(file ?? io.cwd, undefined, io.cwd);
-    printConfigProblems(project.loaded, io);
+    // The routing table is the answer here: with the config broken there is none to give.
+    printConfigProblems(project.loaded, io, { fallsBack: false });
+    if (project.loaded.fellBack) return 2;
     const { config } = project.loaded;
-    const { table, problems } = compileRoutingTable(config.routing);
-    if (problems.length > 0) {
-      printRoutingProblems(project, problems, io);
-      return 2;
-    }
+    const { table } = compileRoutingTable(config.routing);
     const modelString = (values.model as string | undefined) ?? config.defaultModel;
     const current = project.catalog.resolve(modelString);
     const classification = classifyPrompt(text);
@@ -71,15 +69,6 @@ export const classifyCommand: Command = {
     return 0;
   },
 };
-
-/**
- * Bad conditions, located in .promptcost.yaml where the lead's config parser has not done so:
- * `file: routing rule N, column C of the condition: message`.
- */
-function printRoutingProblems(project: Project, problems: RoutingProblem[], io: CommandIo): void {
-  const where = project.loaded.file ? path.relative(io.cwd, project.loaded.file) || project.loaded.file : 'routing';
-  for (const p of problems) io.stderr(`${where}: error: routing rule ${p.ruleIndex + 1}, column ${p.start + 1} of its condition: ${p.message}\n`);
-}
 
 function formatText(json: ClassifyJson): string {
   return [

@@ -73,6 +73,21 @@ export interface PromptSite {
   callIndex: number | null;
 }
 
+/**
+ * A prompt argument that names something imported from another module (`from .prompts import
+ * SYSTEM_PROMPT`, `import { SYSTEM } from './prompts'`). The workspace links it to the prompt
+ * defined there, so the call's cost includes text written in another file.
+ */
+export interface PromptRef {
+  /** The name as the other module exports it (before any `as` alias). */
+  name: string;
+  /** The module specifier as written: `.prompts`, `app.prompts`, `./prompts`, `@/lib/prompts`. */
+  module: string;
+  role: PromptRole;
+  /** The identifier at the call, or the reference in the messages list. */
+  span: TextSpan;
+}
+
 export type OutputBoundOrigin = 'call' | 'constructor' | 'config';
 
 export interface OutputBound {
@@ -108,6 +123,8 @@ export interface CallSite {
   argumentStyle: ArgumentStyle;
   /** The bound parameter this SDK call takes (`max_tokens`, `max_output_tokens`, `maxOutputTokens`, ...). */
   boundParameter: string | null;
+  /** Prompt arguments imported from other modules; absent where the extractor does not follow imports. */
+  promptRefs?: PromptRef[];
 }
 
 export type NoticeKind =

@@ -66,7 +66,7 @@ export class PlaygroundRuntime {
 
   /** A pipeline over the project with the steps the panel switched off turned off. */
   pipeline(project: Project, steps: Readonly<Record<StepSwitch, boolean>>): Pipeline {
-    const settings = defaultSettings(project.config);
+    const settings = this.pipelineSettings(project);
     const switched: PipelineSettings = {
       trim: { ...settings.trim, enabled: steps.trim },
       compress: { ...settings.compress, enabled: steps.compress },
@@ -77,6 +77,11 @@ export class PlaygroundRuntime {
     this.cache ??= FileCache.open(path.join(this.storageDir, CACHE_DIR));
     this.ledger ??= new LedgerWriter(this.ledgerFile);
     return new Pipeline({ catalog: project.catalog, models: project.registry, routing: project.routing, settings: switched, cache: this.cache, ledger: this.ledger });
+  }
+
+  /** The pipeline's settings for the project, before the panel's switches. */
+  pipelineSettings(project: Project): PipelineSettings {
+    return defaultSettings(project.config);
   }
 
   ledgerView(now = new Date()): LedgerView {

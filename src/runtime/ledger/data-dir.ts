@@ -11,5 +11,6 @@ export function cliDataDir(env: NodeJS.ProcessEnv): string {
   return path.join(base, 'promptcost');
 }
 
+/** File and folder names inside a data folder (the CLI's, or the extension's global storage). */
 export const LEDGER_FILE = 'ledger.jsonl';
 export const CACHE_DIR = 'cache';

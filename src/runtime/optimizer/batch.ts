@@ -6,14 +6,14 @@
  * are read, so an interruption keeps everything already received.
  */
 import type { Catalog } from '../../core/catalog';
-import { cacheKey } from '../cache/cache-key';
 import type { ResponseCache } from '../cache/types';
 import { noSavings } from '../ledger/record';
 import { abortableSleep } from '../providers/call';
 import { ProviderError } from '../providers/errors';
 import type { BatchRequest } from '../providers/batch/types';
-import type { BatchTarget } from '../providers/registry';
+import type { BatchTarget, ProviderRegistry } from '../providers/registry';
 import type { ChatResult } from '../providers/types';
+import { answerKey } from './answer-key';
 import { inputCost, priceUsage } from './cost';
 import { answerRecord, failureRecord } from './ledger-entry';
 import type { LedgerSink, Pipeline } from './pipeline';
@@ -38,7 +38,7 @@ export interface BatchItemResult {
 export interface BatchDeps {
   pipeline: Pipeline;
   catalog: Catalog;
-  batches: { openBatch(modelId: string): Promise<BatchTarget> };
+  batches: Pick<ProviderRegistry, 'openBatch' | 'parse'>;
   cache?: ResponseCache;
   ledger?: LedgerSink;
   pollIntervalMs: number;
@@ -71,13 +71,15 @@ export async function runBatch(items: readonly BatchItem[], deps: BatchDeps, pro
   for (const [index, item] of items.entries()) {
     const prepared = await deps.pipeline.prepare(item.request, { summarize: false, signal });
     const modelId = prepared.chain[0];
-    const key = keyFor(modelId, item.request, prepared, deps);
-    const hit = key && deps.cache ? await deps.cache.get(key).catch(() => undefined) : undefined;
+    const ref = deps.batches.parse(modelId);
+    // Batches go through chat completions, so their answers share the chat API's keys.
+    const key = answerKey(ref, prepared.messages, { maxOutputTokens: prepared.maxOutputTokens, temperature: item.request.temperature, api: 'chat' });
+    const hit = deps.cache ? await deps.cache.get(key).catch(() => undefined) : undefined;
     if (hit) {
-      const info = deps.catalog.resolve(modelId);
+      const info = ref.info ?? deps.catalog.resolve(modelId);
       deps.ledger?.append(
         answerRecord(
-          { time: now(), request: item.request, provider: provider(modelId, deps), model: modelId, latencyMs: 0 },
+          { time: now(), request: item.request, provider: ref.provider, model: modelId, latencyMs: 0 },
           { usage: hit.usage, costUsd: 0, cached: true, batch: true, savings: { ...noSavings(), cache: priceUsage(info, hit.usage, true) ?? 0 } },
         ),
       );
@@ -85,7 +87,7 @@ export async function runBatch(items: readonly BatchItem[], deps: BatchDeps, pro
       continue;
     }
     const group = groups.get(modelId) ?? [];
-    group.push({ item, prepared, key: key ?? '', customId: `item-${index}` });
+    group.push({ item, prepared, key, customId: `item-${index}` });
     groups.set(modelId, group);
   }
 
@@ -133,10 +135,10 @@ export async function runBatch(items: readonly BatchItem[], deps: BatchDeps, pro
       const savings = {
         ...noSavings(),
         batching: listCost !== null && costUsd !== null ? listCost - costUsd : 0,
-        trimming: inputCost(info, p.prepared.trimmedTokens) / 2,
-        compression: (inputCost(info, p.prepared.compressedTokens) - inputCost(info, p.prepared.instructionTokens)) / 2,
+        trimming: inputCost(info, p.prepared.trimmedTokens, true),
+        compression: inputCost(info, p.prepared.compressedTokens, true) - inputCost(info, p.prepared.instructionTokens, true),
       };
-      if (p.key && deps.cache) {
+      if (deps.cache) {
         await deps.cache.set(p.key, { ...outcome.result, model: modelId, costUsd, createdAt: now() }).catch(() => undefined);
       }
       deps.ledger?.append(answerRecord(facts, { usage, costUsd, cached: false, batch: true, savings }));
@@ -145,21 +147,4 @@ export async function runBatch(items: readonly BatchItem[], deps: BatchDeps, pro
     for (const p of byCustomId.values()) emit({ id: p.item.id, model: modelId, costUsd: null, cached: false, error: 'the batch returned no result for this request' });
   }
   return results;
-}
-
-function provider(modelId: string, deps: BatchDeps): string {
-  return deps.catalog.resolve(modelId)?.provider ?? modelId.split('/')[0];
-}
-
-/** The same key the pipeline uses for a chat call, so batch answers serve later runs and the reverse. */
-function keyFor(modelId: string, request: PipelineRequest, prepared: PreparedCall, deps: BatchDeps): string | undefined {
-  const slash = modelId.indexOf('/');
-  if (slash <= 0) return undefined;
-  const providerName = modelId.slice(0, slash);
-  return cacheKey({
-    provider: providerName,
-    model: modelId.slice(slash + 1),
-    messages: prepared.messages,
-    params: { maxOutputTokens: prepared.maxOutputTokens, temperature: request.temperature, api: providerName === 'openai' ? 'chat' : undefined },
-  });
 }

@@ -10,9 +10,10 @@ export function priceUsage(info: ModelInfo | undefined, usage: TokenUsage, batch
   return costOf(info, { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cachedInputTokens: cached, cacheWriteTokens: written, batch }).total;
 }
 
-/** Dollars for input tokens at the model's base input price (0 when unknown). */
-export function inputCost(info: ModelInfo | undefined, tokens: number): number {
-  return info?.input ? (tokens * info.input) / 1_000_000 : 0;
+/** Dollars for input tokens at the model's base input price, or its batch price (0 when unknown). */
+export function inputCost(info: ModelInfo | undefined, tokens: number, batch = false): number {
+  const price = batch ? info?.batchInput ?? info?.input : info?.input;
+  return price ? (tokens * price) / 1_000_000 : 0;
 }
 
 /** Price per 1M tokens blended 3 input : 1 output, for ranking models by cost; local models are free. */

@@ -8,13 +8,13 @@
 import type { Catalog, ModelInfo } from '../../core/catalog';
 import type { CompiledRule } from '../../core/route';
 import { countChatTokens, countTokens, type TokenizerFamily } from '../../core/tokens';
-import { cacheKey } from '../cache/cache-key';
 import type { CachedAnswer, ResponseCache } from '../cache/types';
 import { noSavings, type LedgerRecord } from '../ledger/record';
 import type { CallOptions } from '../providers/call';
 import { ProviderError } from '../providers/errors';
 import type { CallableModel, ModelResolver } from '../providers/registry';
 import type { ChatMessage, ChatResult, TokenUsage } from '../providers/types';
+import { answerKey } from './answer-key';
 import { compressMessages } from './compress-step';
 import { answerRecord, failureRecord, type CallFacts } from './ledger-entry';
 import { blendedPrice, inputCost, priceUsage } from './cost';
@@ -168,12 +168,7 @@ export class Pipeline {
     }
     const info = model.ref.info ?? catalog.resolve(modelId);
     const requested = catalog.resolve(request.model);
-    const key = cacheKey({
-      provider: model.ref.provider,
-      model: model.ref.apiModel,
-      messages: prepared.messages,
-      params: { maxOutputTokens: prepared.maxOutputTokens, temperature: request.temperature, api: model.endpoint.wire === 'openai' ? request.api ?? 'chat' : undefined },
-    });
+    const key = answerKey(model.ref, prepared.messages, { maxOutputTokens: prepared.maxOutputTokens, temperature: request.temperature, api: request.api });
     const steps = prepared.steps.map((s) => ({ ...s }));
     const savings = noSavings();
     savings.trimming = inputCost(info, prepared.trimmedTokens);

@@ -80,7 +80,8 @@ describe('promptcost classify', () => {
     fs.writeFileSync(path.join(dir, '.promptcost.yaml'), 'routing:\n  - when: task == "qa" and tsak == "x"\n    model: openai/gpt-4o\n');
     const run = io(dir, 'What is the capital of France?');
     assert.equal(await runCli(['classify'], run), 2);
-    assert.match(run.err, /routing rule 1, column 18 of its condition: Unknown name 'tsak'/);
+    assert.match(run.err, /^\.promptcost\.yaml:2:28: error: Routing rule 1: Unknown name 'tsak'/);
+    assert.doesNotMatch(run.err, /using the defaults/);
     assert.equal(run.out, '');
   });
 
