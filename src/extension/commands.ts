@@ -1,15 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { formatTokens, formatUsd } from '../core/analysis/format';
-import { FileSummaryRequest, ScanWorkspaceRequest, type OpenPlaygroundArgs } from '../server/protocol';
+import { FileSummaryRequest, ScanWorkspaceRequest } from '../server/protocol';
 
-/** Commands under the `PromptCost:` category (titles and category live in package.json). */
+/** Commands under the `PromptCost:` category (titles and category live in package.json); the playground's are in playground/register.ts. */
 export function registerCommands(client: LanguageClient, output: vscode.OutputChannel): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('promptcost.openPlayground', (args?: OpenPlaygroundArgs) => {
-      const what = args ? ` (${args.model ?? 'default model'}, ${args.prompt.length} characters of prompt)` : '';
-      void vscode.window.showInformationMessage(`The PromptCost playground is coming soon${what}.`);
-    }),
     vscode.commands.registerCommand('promptcost.scanWorkspace', async () => {
       const result = await client.sendRequest(ScanWorkspaceRequest.type, {});
       const skipped = result.skipped.length ? ` ${result.skipped.length} files skipped (see the output).` : '';

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerPlayground } from './playground/register';
 import { CostStatus } from './status';
 
 /** The languages the server analyses; activation and the document selector use the same list. */
@@ -31,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): { client: LanguageCl
   };
   client = new LanguageClient('promptcost', 'PromptCost', serverOptions, clientOptions);
   const status = new CostStatus(client, context.workspaceState, output);
-  context.subscriptions.push(output, status, ...registerCommands(client, output));
+  context.subscriptions.push(output, status, ...registerCommands(client, output), ...registerPlayground(context, output));
   output.appendLine(`PromptCost ${context.extension.packageJSON.version as string}: starting the language server.`);
   client.start().then(
     () => output.appendLine('PromptCost language server started.'),

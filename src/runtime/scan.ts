@@ -1,13 +1,16 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { priceFile } from '../core/analysis/price-file';
 import { LineIndex } from '../core/analysis/line-index';
+import { modulePathCandidates } from '../core/analysis/module-paths';
+import { PromptIndex } from '../core/analysis/prompt-index';
 import type { FileCosts } from '../core/analysis/model';
 import type { Catalog } from '../core/catalog';
 import type { PromptCostConfig } from '../core/config';
-import { analyzeSource, type Notice } from '../core/extract';
+import { analyzeSource, languageOfPath, type FileAnalysis, type Notice } from '../core/extract';
 import { Grammars } from '../core/extract/parser';
 import { fileGrammarSource } from './grammar-files';
-import { listSourceFiles, readSourceFile } from './workspace-files';
+import { listSourceFiles, readSourceFile, type SourceFile } from './workspace-files';
 
 export interface ScanOptions {
   /** Files and folders to scan. */
@@ -40,6 +43,8 @@ export interface ScanResult {
   filesRead: number;
   bytesRead: number;
   cancelled: boolean;
+  /** The folder paths in the costs are relative to (ScanOptions.root). */
+  root: string;
 }
 
 let sharedGrammars: Grammars | undefined;
@@ -49,11 +54,28 @@ export function defaultGrammars(): Grammars {
   return sharedGrammars;
 }
 
-/** Lists, reads, analyses and prices every source file under the paths. Never throws for a bad file. */
+interface ReadFile {
+  source: SourceFile;
+  text: string;
+  analysis: FileAnalysis;
+  notices: Notice[];
+}
+
+function rootRelative(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+/**
+ * Lists, reads, analyses and prices every source file under the paths. Never throws for a bad file.
+ * Analysis comes first for all files, pricing second, so a call can be priced with a prompt that
+ * another file defines; imported modules outside the paths are read for that, not reported.
+ */
 export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   const grammars = options.grammars ?? defaultGrammars();
   const sources = listSourceFiles(options.paths, options.config.ignore);
-  const result: ScanResult = { files: [], filesListed: sources.length, filesRead: 0, bytesRead: 0, cancelled: false };
+  const result: ScanResult = { files: [], filesListed: sources.length, filesRead: 0, bytesRead: 0, cancelled: false, root: options.root };
+  const analysed: ReadFile[] = [];
+  const index = new PromptIndex();
   for (const source of sources) {
     if (options.isCancelled?.()) {
       result.cancelled = true;
@@ -70,12 +92,43 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
       ? [{ kind: 'invalid-encoding', message: 'The file is not valid UTF-8; invalid bytes were replaced before analysis.', span: null }]
       : [];
     const analysis = await analyzeSource(grammars, read.text, source.language);
-    const relativePath = path.relative(options.root, source.path).split(path.sep).join('/');
-    const costs = priceFile(analysis, { relativePath, config: options.config, catalog: options.catalog, modelOverride: options.modelOverride });
     notices.push(...analysis.notices);
+    index.set(rootRelative(options.root, source.path), analysis);
+    analysed.push({ source, text: read.text, analysis, notices });
+  }
+  await indexImportedModules(analysed, index, options.root, grammars);
+  for (const { source, text, analysis, notices } of analysed) {
+    const relativePath = rootRelative(options.root, source.path);
+    const costs = priceFile(analysis, {
+      relativePath,
+      config: options.config,
+      catalog: options.catalog,
+      modelOverride: options.modelOverride,
+      linkPrompt: (ref) => index.resolve(relativePath, source.language, ref),
+    });
     if (costs.prompts.length > 0 || costs.calls.length > 0 || notices.length > 0) {
-      result.files.push({ file: source.path, costs, text: read.text, lines: new LineIndex(read.text), notices });
+      result.files.push({ file: source.path, costs, text, lines: new LineIndex(text), notices });
     }
   }
   return result;
+}
+
+/** Analyses the module files that calls import prompts from when they lie outside the scanned paths. */
+async function indexImportedModules(analysed: readonly ReadFile[], index: PromptIndex, root: string, grammars: Grammars): Promise<void> {
+  const seen = new Set(analysed.map((f) => f.source.path));
+  for (const { source, analysis } of analysed) {
+    const from = rootRelative(root, source.path);
+    for (const ref of analysis.calls.flatMap((call) => call.promptRefs ?? [])) {
+      for (const candidate of modulePathCandidates(from, ref.module, source.language)) {
+        const file = path.join(root, candidate);
+        if (seen.has(file)) break;
+        const language = languageOfPath(file);
+        const read = language && fs.existsSync(file) ? readSourceFile(file) : null;
+        if (!language || !read?.ok) continue;
+        seen.add(file);
+        index.set(candidate, await analyzeSource(grammars, read.text, language));
+        break;
+      }
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { priceFile } from '../core/analysis/price-file';
+import { priceFile, type PricingContext } from '../core/analysis/price-file';
 import type { FileCosts } from '../core/analysis/model';
 import type { Catalog } from '../core/catalog';
 import type { PromptCostConfig } from '../core/config';
@@ -31,8 +31,9 @@ export function priceAndLint(
   config: PromptCostConfig,
   catalog: Catalog,
   settings: ServerSettings,
+  linkPrompt?: PricingContext['linkPrompt'],
 ): FileResult {
-  const costs = priceFile(analysis, { relativePath, config, catalog });
+  const costs = priceFile(analysis, { relativePath, config, catalog, linkPrompt });
   const findings = lintFile({ file: costs, text, config, catalog }, severityOverrides(settings));
   return { costs, findings, config, catalog };
 }

@@ -1,6 +1,9 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { FileCosts } from '../core/analysis/model';
 import type { Finding, Fix } from '../core/rules';
+import { callPrompt } from './code-lens';
 import { findingDiagnostic, rangeOf, type PositionAt } from './diagnostics';
+import { Commands, type OpenPlaygroundArgs } from './protocol';
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
@@ -14,6 +17,24 @@ export interface CodeActionTarget {
   positionAt: PositionAt;
   /** Versioned document edits when the client supports them, so a stale fix is refused. */
   versionedEdits: boolean;
+  /** The priced prompts and calls, for "Try in playground" on each prompt under the range. */
+  costs?: FileCosts;
+}
+
+/** "Try in playground" for each prompt under the range: opens the playground on the call it reaches (else the prompt alone). */
+function playgroundActions(range: Range, target: CodeActionTarget): CodeAction[] {
+  const costs = target.costs;
+  if (!costs) return [];
+  return costs.prompts.flatMap((prompt, index): CodeAction[] => {
+    const promptRange = rangeOf(prompt.site.span, target.positionAt);
+    if (!overlaps(promptRange, range)) return [];
+    const call = costs.calls.find((c) => c.promptIndexes.includes(index));
+    const args: OpenPlaygroundArgs = call
+      ? { uri: target.uri, range: rangeOf(call.site.span, target.positionAt), prompt: callPrompt(costs, call), model: call.modelId ?? call.site.model }
+      : { uri: target.uri, range: promptRange, prompt: prompt.site.text, model: prompt.modelId };
+    const title = `Try in playground${prompt.site.name ? `: ${prompt.site.name}` : ''}`;
+    return [{ title, kind: CodeActionKind.QuickFix, command: { title, command: Commands.openPlayground, arguments: [args] } }];
+  });
 }
 
 function workspaceEdit(fix: Fix, target: CodeActionTarget): WorkspaceEdit {
@@ -46,5 +67,5 @@ export function codeActions(params: CodeActionParams, target: CodeActionTarget):
       });
     }
   });
-  return actions;
+  return [...actions, ...playgroundActions(params.range, target)];
 }

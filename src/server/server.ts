@@ -18,10 +18,11 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../core/analysis/line-index';
+import { PromptIndex } from '../core/analysis/prompt-index';
 import { Catalog } from '../core/catalog';
 import type { ModelOverride } from '../core/catalog';
 import type { PromptCostConfig } from '../core/config';
-import type { FileAnalysis } from '../core/extract';
+import type { FileAnalysis, PromptRef } from '../core/extract';
 import { Grammars } from '../core/extract/parser';
 import { fileGrammarSource } from '../runtime/grammar-files';
 import { priceAndLint, type FileResult } from './analyse-file';
@@ -84,10 +85,18 @@ export function startServer(connection: Connection): void {
     return path.relative(root, filePath).split(path.sep).join('/');
   };
 
+  // Named prompts of every file analysed so far, keyed by absolute path without the leading slash,
+  // so a call is priced with the prompt constant it imports from another file.
+  const prompts = new PromptIndex();
+  const indexKey = (filePath: string) => path.resolve(filePath).split(path.sep).join('/').replace(/^\//, '');
+
   const evaluate = (analysis: FileAnalysis, text: string, filePath: string): FileResult => {
     const state = configs.forDocument(filePath);
     const config = effectiveConfig(state, settings);
-    return priceAndLint(analysis, text, relativePathOf(filePath, state), config, catalogFor(config), settings);
+    const key = indexKey(filePath);
+    prompts.set(key, analysis);
+    const linkPrompt = (ref: PromptRef) => prompts.resolve(key, analysis.language, ref);
+    return priceAndLint(analysis, text, relativePathOf(filePath, state), config, catalogFor(config), settings, linkPrompt);
   };
 
   const positionsOf = (analysis: DocumentAnalysis): PositionAt => {
@@ -198,6 +207,8 @@ export function startServer(connection: Connection): void {
         `Workspace scan ${result.cancelled ? 'cancelled' : 'done'}: ${result.filesListed} files, ${result.filesAnalysed} analysed, ${result.prompts} prompts, ` +
           `${result.findings} findings in ${Math.round(result.elapsedMs)} ms${skipped}.`,
       );
+      // Open documents were priced before the scan indexed the files they import prompts from.
+      reanalyseAll();
       if (token.isCancellationRequested) throw cancelled();
       return result;
     } finally {
@@ -325,6 +336,7 @@ export function startServer(connection: Connection): void {
       findings: result.findings,
       positionAt: positionsOf(open.analysis),
       versionedEdits: capabilities.versionedEdits,
+      costs: result.costs,
     });
   });
 

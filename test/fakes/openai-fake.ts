@@ -11,6 +11,8 @@ export interface OpenAiFakeOptions {
   reasoningTokens?: number;
   /** Retrieves that report the batch still in progress before it completes. */
   batchPollsUntilDone?: number;
+  /** Leave usage out of chat answers, as some local servers do. */
+  omitUsage?: boolean;
   /** Results lines sent before the content response stops sending (the connection is kept open). */
   batchResultsBeforeStall?: number;
 }
@@ -58,7 +60,7 @@ export async function startOpenAiFake(options: OpenAiFakeOptions): Promise<OpenA
       created: 1,
       model,
       choices: [{ index: 0, message: { role: 'assistant', content: answer, refusal: null }, finish_reason: cut ? 'length' : 'stop', logprobs: null }],
-      usage: chatUsage(u),
+      usage: options.omitUsage ? undefined : chatUsage(u),
     };
   };
 
@@ -123,7 +125,7 @@ export async function startOpenAiFake(options: OpenAiFakeOptions): Promise<OpenA
       ...parts.map((p): [null, string] => [null, chunk({ content: p }, null)]),
       [null, chunk({}, full.choices[0].finish_reason)],
     ];
-    if (body.stream_options?.include_usage) events.push([null, chunk({}, null, full.usage)]);
+    if (body.stream_options?.include_usage && full.usage) events.push([null, chunk({}, null, full.usage)]);
     events.push([null, '[DONE]']);
     sendSse(context, events);
   };

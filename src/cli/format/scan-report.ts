@@ -29,6 +29,8 @@ export interface ScanJson {
     outputBound: number | null;
     inLoop: boolean;
     inputTokens: number;
+    /** Prompts defined in other files that the call sends through imports. */
+    importedPrompts: Array<{ path: string; name: string; tokens: number }>;
     cost: { perCallUsd: number; per1kCallsUsd: number; perMonthUsd: number } | null;
   }>;
   notices: Array<{ path: string; line: number | null; kind: string; message: string }>;
@@ -69,6 +71,11 @@ export function toScanJson(result: ScanResult, cwd: string, catalogDate: string)
         outputBound: c.site.outputBound?.value ?? null,
         inLoop: c.site.inLoop,
         inputTokens: c.inputTokens.tokens,
+        importedPrompts: c.linkedPrompts.map((l) => ({
+          path: path.relative(cwd, path.join(result.root, l.path)).split(path.sep).join('/'),
+          name: l.site.name ?? '',
+          tokens: l.tokens.tokens,
+        })),
         cost: c.cost && { perCallUsd: c.cost.perCallUsd, per1kCallsUsd: c.cost.per1kCallsUsd, perMonthUsd: c.cost.perMonthUsd },
       });
     }

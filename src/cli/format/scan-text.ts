@@ -54,7 +54,7 @@ export function formatScanText(json: ScanJson, options: { color: boolean }): str
             c.outputBound === null ? 'unbounded' : `≤${c.outputBound}`,
             c.cost ? formatUsd(c.cost.perCallUsd) : '—',
             c.cost ? formatUsd(c.cost.perMonthUsd) : '—',
-            c.inLoop ? 'in a loop' : '',
+            [c.inLoop ? 'in a loop' : '', ...c.importedPrompts.map((i) => `sends ${i.name} (${i.path})`)].filter(Boolean).join('; '),
           ]),
           ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
         ),

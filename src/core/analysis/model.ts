@@ -1,4 +1,4 @@
-import type { CallSite, FileAnalysis, Notice, PromptSite, SourceLanguage, TextSpan } from '../extract/model';
+import type { CallSite, FileAnalysis, Notice, PromptRef, PromptSite, SourceLanguage, TextSpan } from '../extract/model';
 
 /** Dollar figures for one prompt or call at the model and volume that apply to it. */
 export interface CostFigures {
@@ -31,13 +31,24 @@ export interface PricedPrompt {
   cost: CostFigures | null;
 }
 
+/** A prompt defined in another file that this call sends (an imported constant or builder). */
+export interface LinkedPrompt {
+  ref: PromptRef;
+  /** Workspace-relative path of the defining file. */
+  path: string;
+  site: PromptSite;
+  tokens: TokenFigure;
+}
+
 export interface PricedCall {
   site: CallSite;
   modelId: string | null;
   unknownModel: string | null;
   /** Indexes into FileCosts.prompts of the prompts that reach this call. */
   promptIndexes: number[];
-  /** Input tokens of the call: its prompts plus per-message overhead. */
+  /** Prompts from other files that reach this call through imports. */
+  linkedPrompts: LinkedPrompt[];
+  /** Input tokens of the call: its prompts, linked prompts and per-message overhead. */
   inputTokens: TokenFigure;
   /** The call's bound, else the configured expectation. */
   outputTokens: number;

@@ -1,9 +1,10 @@
 import { costOf, type Catalog, type ModelInfo } from '../catalog';
 import { monthlyVolume, type PromptCostConfig } from '../config';
-import type { CallApi, CallSite, FileAnalysis, PromptSite } from '../extract/model';
+import type { CallApi, CallSite, FileAnalysis, PromptRef, PromptSite } from '../extract/model';
 import { chatOverhead } from '../tokens/chat';
 import { countTokens } from '../tokens/count';
-import type { CostFigures, FileCosts, PricedCall, PricedPrompt, TokenFigure } from './model';
+import type { CostFigures, FileCosts, LinkedPrompt, PricedCall, PricedPrompt, TokenFigure } from './model';
+import type { LinkedPromptSource } from './prompt-index';
 
 export interface PricingContext {
   /** Path relative to the workspace root (the folder of .promptcost.yaml), for volume globs. */
@@ -12,6 +13,8 @@ export interface PricingContext {
   catalog: Catalog;
   /** Price every prompt and call at this model instead of its own (`scan --model`). */
   modelOverride?: string;
+  /** Finds the prompt an imported name refers to in another file of the workspace. */
+  linkPrompt?: (ref: PromptRef) => LinkedPromptSource | null;
 }
 
 /** APIs that wrap each prompt in a chat message, so per-message overhead applies. */
@@ -42,6 +45,17 @@ function figures(model: ModelInfo, inputTokens: number, outputTokens: number, mo
     monthlyCalls,
     perMonthUsd: perCallUsd * monthlyCalls,
   };
+}
+
+/** The prompts of other files that the call's imported names refer to, counted with the call's model. */
+function linkedPromptsOf(site: CallSite, model: ModelInfo, ctx: PricingContext): LinkedPrompt[] {
+  if (!ctx.linkPrompt || !site.promptRefs) return [];
+  const linked: LinkedPrompt[] = [];
+  for (const ref of site.promptRefs) {
+    const found = ctx.linkPrompt(ref);
+    if (found) linked.push({ ref, path: found.path, site: found.site, tokens: tokenFigure(countableText(found.site), model) });
+  }
+  return linked;
 }
 
 interface ModelChoice {
@@ -79,24 +93,22 @@ export function priceFile(analysis: FileAnalysis, ctx: PricingContext): FileCost
     const bound = site.outputBound?.value ?? null;
     const outputTokens = bound ?? ctx.config.expectedOutputTokens;
     if (!model) {
-      return { site, modelId: null, unknownModel: unknown, promptIndexes, inputTokens: { tokens: 0, estimate: true, source: null }, outputTokens, outputFromBound: bound !== null, cost: null, contextWindow: null };
+      return { site, modelId: null, unknownModel: unknown, promptIndexes, linkedPrompts: [], inputTokens: { tokens: 0, estimate: true, source: null }, outputTokens, outputFromBound: bound !== null, cost: null, contextWindow: null };
     }
-    let tokens = 0;
-    let estimate = false;
-    let source: string | null = null;
-    for (const i of promptIndexes) {
-      tokens += prompts[i].tokens.tokens;
-      estimate ||= prompts[i].tokens.estimate;
-      source ??= prompts[i].tokens.source;
-    }
-    if (CHAT_APIS.has(site.api) && promptIndexes.length > 0) {
-      tokens += chatOverhead(promptIndexes.map(() => ({})), model.tokenizer);
+    const linkedPrompts = linkedPromptsOf(site, model, ctx);
+    const parts = [...promptIndexes.map((i) => prompts[i].tokens), ...linkedPrompts.map((p) => p.tokens)];
+    let tokens = parts.reduce((sum, f) => sum + f.tokens, 0);
+    const estimate = parts.some((f) => f.estimate);
+    const source = parts.find((f) => f.source !== null)?.source ?? null;
+    if (CHAT_APIS.has(site.api) && parts.length > 0) {
+      tokens += chatOverhead(parts.map(() => ({})), model.tokenizer);
     }
     return {
       site,
       modelId: model.id,
       unknownModel: null,
       promptIndexes,
+      linkedPrompts,
       inputTokens: { tokens, estimate, source },
       outputTokens,
       outputFromBound: bound !== null,

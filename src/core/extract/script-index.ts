@@ -1,4 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
+import { readHeader } from './script-headers';
 import { dottedName, literalText, unwrap } from './script-strings';
 
 /**
@@ -113,7 +114,10 @@ class IndexBuilder {
   /** Open scopes and functions, innermost last; the first is the whole file (whose root may be an ERROR node). */
   private readonly frames: Frame[];
 
-  constructor(end: number) {
+  constructor(
+    private readonly text: string,
+    end: number,
+  ) {
     this.frames = [{ start: 0, end, kind: 'scope' }];
   }
 
@@ -146,7 +150,7 @@ class IndexBuilder {
     const { type, startIndex: start, endIndex: end } = node;
     while (this.frames.length > 1 && this.frames[this.frames.length - 1].end <= start) this.frames.pop();
     if (SCOPE_TYPES.has(type)) this.frames.push({ start, end, kind: type === 'class_body' ? 'class' : 'scope' });
-    if (FUNCTION_TYPES.has(type)) return this.enterFunction(node);
+    if (FUNCTION_TYPES.has(type)) return this.enterFunction(node, start, end);
     switch (type) {
       case 'variable_declarator':
         return this.declarator(node);
@@ -179,22 +183,28 @@ class IndexBuilder {
     }
   }
 
-  private enterFunction(node: Node): void {
+  private enterFunction(node: Node, start: number, end: number): void {
     const info: FunctionInfo = { node, returns: [] };
     this.index.functions.set(node.id, info);
-    const name = node.childForFieldName('name');
-    if (name && node.type === 'method_definition') {
-      this.bind(`this.${name.text}`, node, 'function', node.startIndex, this.classScope());
-    } else if (name && node.type !== 'function_expression') {
-      this.bind(name.text, node, 'function', node.startIndex, this.scope());
+    const type = node.type;
+    const header = readHeader(this.text.slice(start, end), type === 'method_definition' ? 'method' : type === 'arrow_function' ? 'arrow' : 'function');
+    const name = header ? header.name : (node.childForFieldName('name')?.text ?? null);
+    if (name && type === 'method_definition') {
+      this.bind(`this.${name}`, node, 'function', start, this.classScope());
+    } else if (name && type !== 'function_expression') {
+      this.bind(name, node, 'function', start, this.scope());
     }
-    this.frames.push({ start: node.startIndex, end: node.endIndex, kind: 'function', fn: info });
-    const names: string[] = [];
-    const params = node.childForFieldName('parameters') ?? node.childForFieldName('parameter');
-    if (params) patternNames(params, names);
-    for (const param of names) this.bind(param, null, 'parameter', node.startIndex, { start: node.startIndex, end: node.endIndex });
+    this.frames.push({ start, end, kind: 'function', fn: info });
+    let names = header?.params;
+    if (!names) {
+      names = [];
+      const params = node.childForFieldName('parameters') ?? node.childForFieldName('parameter');
+      if (params) patternNames(params, names);
+    }
+    for (const param of names) this.bind(param, null, 'parameter', start, { start, end });
+    if (type !== 'arrow_function' || header?.blockBody === true) return;
     const body = node.childForFieldName('body');
-    if (node.type === 'arrow_function' && body && body.type !== 'statement_block') info.returns.push(body);
+    if (body && body.type !== 'statement_block') info.returns.push(body);
   }
 
   private returnStatement(node: Node): void {
@@ -340,7 +350,7 @@ function longQuotedStrings(tree: Tree, text: string): Node[] {
  * order inside WASM, which is far cheaper than stepping a cursor over every node from JS.
  */
 export function indexScript(tree: Tree, text: string): ScriptIndex {
-  const builder = new IndexBuilder(tree.rootNode.endIndex + 1);
+  const builder = new IndexBuilder(text, tree.rootNode.endIndex + 1);
   for (const node of tree.rootNode.descendantsOfType(INDEXED_TYPES)) builder.enter(node);
   builder.index.longStrings.push(...longQuotedStrings(tree, text));
   return builder.index;
