@@ -5,6 +5,7 @@
  * `npx tsx bench/extract.ts`.
  */
 import type { SourceLanguage } from '../src/core/extract/model';
+import { Edit, type Parser } from 'web-tree-sitter';
 import { analyzeTree } from '../src/core/extract/index';
 import { defaultGrammars } from '../src/runtime/scan';
 import { type BenchRow, percentiles, printRows } from './bench-row';
@@ -46,9 +47,37 @@ async function measure(label: string, language: SourceLanguage, text: string): P
   }
 }
 
+/** Where an offset sits, as tree-sitter's row and column (UTF-16 units, like the offsets). */
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  const before = text.slice(0, offset);
+  return { row: before.split('\n').length - 1, column: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/** Re-parse after a one-character edit inside a prompt (type a letter, then delete it), as the editor does. */
+function incrementalParse(label: string, parser: Parser, text: string): BenchRow {
+  const at = text.indexOf('polite answer');
+  let current = text;
+  let tree = parser.parse(current);
+  let typed = false;
+  const ms = median(() => {
+    const next = typed ? current.slice(0, at) + current.slice(at + 1) : current.slice(0, at) + 'x' + current.slice(at);
+    const start = pointAt(current, at);
+    const moved = { row: start.row, column: start.column + 1 };
+    tree!.edit(new Edit({ startIndex: at, oldEndIndex: typed ? at + 1 : at, newEndIndex: typed ? at : at + 1, startPosition: start, oldEndPosition: typed ? moved : start, newEndPosition: typed ? start : moved }));
+    const reparsed = parser.parse(next, tree);
+    tree!.delete();
+    tree = reparsed;
+    current = next;
+    typed = !typed;
+  });
+  tree?.delete();
+  return { name: `incremental parse (one-character edit), ${label}`, value: ms, unit: 'ms' };
+}
+
 export async function benchExtract(): Promise<BenchRow[]> {
   return [
     ...(await measure('generated.py', 'python', pythonFile())),
+    incrementalParse('generated.py', await defaultGrammars().parser('python'), pythonFile()),
     ...(await measure('generated.ts', 'typescript', typescriptFile())),
     ...(await measure('1 MB of Python (fixtures)', 'python', largePythonFile())),
     ...(await measure('1 MB of JavaScript (typescript.js)', 'javascript', largeJavaScriptFile())),

@@ -8,6 +8,7 @@ const SECTIONS: Array<[title: string, load: () => Promise<() => Promise<BenchRow
   ['Workspace scan (2,000 generated files)', async () => (await import('./scan')).benchScan],
   ['lint (2,000 generated files, from process start)', async () => (await import('./lint')).benchLint],
   ['Tokenizers', async () => (await import('./tokenizers')).benchTokenizers],
+  ['Optimizer pipeline', async () => (await import('./pipeline')).benchPipeline],
   ['Language server and extension', async () => (await import('./lsp')).benchLsp],
 ];
 

@@ -18,7 +18,7 @@ bash "$ROOT/scripts/setup-e2e.sh"
 cd "$ROOT"
 npm run --silent package:vsix </dev/null
 rm -rf "$ARTIFACTS" && mkdir -p "$ARTIFACTS"
-npx esbuild test/ext/index.ts test/ext/extension.test.ts --bundle --platform=node --format=cjs --target=node20 \
+npx esbuild test/ext/index.ts test/ext/extension.test.ts test/ext/playground.test.ts --bundle --platform=node --format=cjs --target=node20 \
   --external:vscode --external:mocha --outdir=test-artifacts/ext --log-level=warning
 
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/promptcost-e2e-XXXX")
@@ -49,16 +49,30 @@ start_server() {
 }
 
 rc=0
+# PROMPTCOST_E2E_SUITES picks suites (default all): ui, playground, ext.
+SUITES=" ${PROMPTCOST_E2E_SUITES:-ui playground ext} "
 mkdir -p "$RUN/exts"
 "$CS" --extensions-dir "$RUN/exts" --user-data-dir "$RUN/install-ud" --install-extension "$ROOT/test-artifacts/promptcost.vsix"
-start_server ui "$RUN/exts"
-CS_URL="http://127.0.0.1:$PORT" WS=$WS SHOTS=$ARTIFACTS CHROME_PROFILES=$RUN/chrome \
-  timeout 300 node test/e2e/ui.mjs || rc=$?
-stop_server
+if [[ $SUITES == *" ui "* ]]; then
+  start_server ui "$RUN/exts"
+  CS_URL="http://127.0.0.1:$PORT" WS=$WS SHOTS=$ARTIFACTS CHROME_PROFILES=$RUN/chrome \
+    timeout 300 node test/e2e/ui.mjs || rc=$?
+  stop_server
+fi
 
-mkdir -p "$RUN/no-exts"
-start_server ext "$RUN/no-exts"
-CS_URL="http://127.0.0.1:$PORT" WS=$WS EXT_DEV=$ROOT EXT_TESTS=$ROOT/test-artifacts/ext/index.js CHROME_PROFILES=$RUN/chrome \
-  timeout 300 node test/e2e/ext-tests.mjs || rc=$?
-stop_server
+# The playground against a loopback OpenAI fake (started by playground.mjs), and the cost report.
+if [[ $SUITES == *" playground "* ]]; then
+  start_server playground "$RUN/exts"
+  CS_URL="http://127.0.0.1:$PORT" WS=$WS SHOTS=$ARTIFACTS CHROME_PROFILES=$RUN/chrome \
+    timeout 300 node test/e2e/playground.mjs || rc=$?
+  stop_server
+fi
+
+if [[ $SUITES == *" ext "* ]]; then
+  mkdir -p "$RUN/no-exts"
+  start_server ext "$RUN/no-exts"
+  CS_URL="http://127.0.0.1:$PORT" WS=$WS EXT_DEV=$ROOT EXT_TESTS=$ROOT/test-artifacts/ext/index.js CHROME_PROFILES=$RUN/chrome \
+    timeout 300 node test/e2e/ext-tests.mjs || rc=$?
+  stop_server
+fi
 exit $rc

@@ -150,13 +150,9 @@ function variables(value: unknown): Record<string, string> | undefined {
   if (!isRecord(value)) return undefined;
   const entries = Object.entries(value);
   if (entries.length > LIMITS.variables) return undefined;
-  const out: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [name, raw] of entries) {
-    const v = text(raw);
-    if (v === undefined || name.length > LIMITS.modelId) return undefined;
-    out[name] = v;
-  }
-  return out;
+  for (const [name, raw] of entries) if (text(raw) === undefined || name.length > LIMITS.modelId) return undefined;
+  // fromEntries defines own properties, so a `__proto__` name stays a plain key.
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 function steps(value: unknown): Record<StepSwitch, boolean> | undefined {

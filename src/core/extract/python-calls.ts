@@ -54,6 +54,11 @@ const MODEL_KEYS = ['model', 'model_name', 'modelName', 'model_id', 'azure_deplo
 const CONFIG_KEYS = ['config', 'generation_config', 'generationConfig', 'options', 'model_kwargs', 'extra_body'];
 const SEGMENTS_IGNORED = new Set(['with_raw_response', 'with_streaming_response']);
 
+/** Whether a call whose callee ends in this name may be an LLM call (the calls CallFinder reads, with bound names). */
+export function mayNameLlmCall(name: string): boolean {
+  return CALLEE_NAMES.has(name) || RUN_METHODS.has(name) || HTTP_METHODS.has(name);
+}
+
 /** Prompt parameters of raw HTTP bodies beyond the SDK's own (Gemini REST, Ollama). */
 const HTTP_PROMPT_KEYS: Readonly<Record<string, PromptRole | 'messages'>> = {
   system: 'system',
@@ -65,8 +70,13 @@ const HTTP_PROMPT_KEYS: Readonly<Record<string, PromptRole | 'messages'>> = {
   instructions: 'system',
 };
 
+const DOTTED_TEXT = /^[\w\u00C0-\uFFFF.\s]+$/;
+
 /** The callee as text: `client.chat.completions.create`, `OpenAI().responses.create`. */
 export function calleeText(node: Node, source: string): string {
+  const written = source.slice(node.startIndex, node.endIndex);
+  // Names and dots only: the text itself, without reading the tree.
+  if (DOTTED_TEXT.test(written)) return written.replace(/\s+/g, '');
   switch (node.type) {
     case 'identifier':
       return source.slice(node.startIndex, node.endIndex);
@@ -144,15 +154,15 @@ export class CallFinder {
   /** Cheap test on the callee text before any tree access: most calls in a file are not worth a look. */
   private worthALook(callee: string): boolean {
     const last = callee.slice(callee.lastIndexOf('.') + 1);
-    return CALLEE_NAMES.has(last) || RUN_METHODS.has(last) || HTTP_METHODS.has(last) || this.index.bindings.has(callee);
+    return CALLEE_NAMES.has(last) || RUN_METHODS.has(last) || HTTP_METHODS.has(last) || this.index.bindingsOf(callee).length > 0;
   }
 
   find(): FoundCall[] {
     const found: FoundCall[] = [];
-    for (const { node, scope, callee } of this.index.calls) {
-      if (!this.worthALook(callee)) continue;
-      const shape = shapeOfCall(node, this.index);
-      if (shape) this.consider(shape, { scope, at: node.startIndex }, found);
+    for (const call of this.index.calls) {
+      if (!this.worthALook(call.callee)) continue;
+      const shape = shapeOfCall(call.node, this.index);
+      if (shape) this.consider(shape, { scope: call.scope, at: call.node.startIndex }, found);
     }
     for (const { node, scope } of this.index.errors) {
       for (const shape of shapesInError(node, this.index)) this.consider(shape, { scope, at: shape.span.start }, found);

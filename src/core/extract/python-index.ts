@@ -1,11 +1,14 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { CallShape } from './python-args';
 import type { Evaluated } from './python-eval';
+import { namesBeforeParenthesis, offsetsWithin, scanPython, type TextScan } from './python-scan';
 
 /**
- * One pass over a Python tree that records what the extractor looks up later: scopes, name
- * bindings, list mutations, functions and their returns, imports, calls and
- * error nodes. Everything after this pass works from these tables, never by re-walking the tree.
+ * What the extractor looks up in a Python file: scopes, name bindings, list mutations, functions
+ * and their returns, imports, calls and error nodes. Visiting the whole tree from JavaScript costs
+ * more than the rest of the extraction together (every node crosses the WASM boundary), so the
+ * index starts from a text scan (python-scan.ts) and confirms a place in the tree only when it
+ * is asked about it: a binding when its name is looked up, a function's returns when it is called.
  */
 
 export type ScopeKind = 'module' | 'function' | 'class';
@@ -44,34 +47,15 @@ export interface Located {
   scope: number;
 }
 
-export interface CallEntry extends Located {
-  /** The callee as written, whitespace removed (`client.chat.completions.create`, `OpenAI().responses.create`). */
-  callee: string;
-}
-
-export interface PyIndex {
-  source: string;
-  scopes: Map<number, Scope>;
-  bindings: Map<string, Binding[]>;
-  mutations: Map<string, ListMutation[]>;
-  /** Function name -> its scopes (methods of different classes may share a name). */
-  functions: Map<string, Scope[]>;
-  /** Function scope id -> returned expressions. */
-  returns: Map<number, Node[]>;
-  /** Local name -> dotted origin (`genai` -> `google.genai`, `completion` -> `litellm.completion`). */
-  imports: Map<string, string>;
-  /** Class name -> class scopes. */
-  classes: Map<string, Scope[]>;
-  /** Call node id -> its arguments, read on first use. */
-  shapes: Map<number, CallShape | null>;
-  /** Expression node id -> the text it builds, evaluated on first use. */
-  texts: Map<number, Evaluated | null>;
-  calls: CallEntry[];
-  root: Node;
-  errors: Located[];
+/** Which calls the extraction reads, by the name right before the `(` and by keyword argument names. */
+export interface CallInterest {
+  callee(name: string): boolean;
+  keyword(name: string): boolean;
 }
 
 export const MODULE_SCOPE = 0;
+
+const MUTATORS = new Set(['append', 'extend', 'insert']);
 
 /** Dotted text of an identifier / attribute chain (`self.client`), or null for anything else. */
 export function dottedName(node: Node | null, source: string): string | null {
@@ -86,120 +70,97 @@ export function dottedName(node: Node | null, source: string): string | null {
   return null;
 }
 
-const INTERESTING = [
-  'function_definition',
-  'class_definition',
-  'assignment',
-  'augmented_assignment',
-  'call',
-  'return_statement',
-  'import_statement',
-  'import_from_statement',
-  'ERROR',
-];
-
-class IndexBuilder {
-  readonly index: PyIndex;
+/** A call the extraction may read; its scope is found on first use. */
+export class CallEntry {
+  private scopeId: number | undefined;
 
   constructor(
-    private readonly source: string,
-    root: Node,
+    private readonly index: PyIndex,
+    readonly node: Node,
+    /** The callee as written, whitespace removed (`client.chat.completions.create`, `OpenAI().responses.create`). */
+    readonly callee: string,
+    /** The callee node. */
+    readonly fn: Node,
+  ) {}
+
+  get scope(): number {
+    this.scopeId ??= this.index.scopeOf(this.node);
+    return this.scopeId;
+  }
+}
+
+export class PyIndex {
+  readonly scopes = new Map<number, Scope>([[MODULE_SCOPE, { id: MODULE_SCOPE, kind: 'module', node: null, name: null, parent: null, classScope: null }]]);
+  /** Local name -> dotted origin (`genai` -> `google.genai`, `completion` -> `litellm.completion`). */
+  readonly imports = new Map<string, string>();
+  /** Call node id -> its arguments, read on first use. */
+  readonly shapes = new Map<number, CallShape | null>();
+  /** Expression node id -> the text it builds, evaluated on first use. */
+  readonly texts = new Map<number, Evaluated | null>();
+  /** Calls worth reading (see CallInterest), in source order. */
+  readonly calls: CallEntry[] = [];
+  readonly errors: Located[] = [];
+  readonly scan: TextScan;
+
+  private readonly madeAt = new Map<number, Binding[]>();
+  private readonly bindingsByName = new Map<string, Binding[]>();
+  private readonly mutationCalls = new Map<string, ListMutation[]>();
+  private readonly returnsByScope = new Map<number, Node[]>();
+  private readonly returnAtOffset = new Map<number, Located | null>();
+  private readonly definitions = new Map<string, Scope[]>();
+  /** Node id -> the scope its children sit in, for nodes that are not scopes themselves. */
+  private readonly scopeAbove = new Map<number, number>();
+
+  constructor(
+    readonly source: string,
+    readonly root: Node,
+    interest: CallInterest,
   ) {
-    this.index = {
-      source,
-      scopes: new Map([[MODULE_SCOPE, { id: MODULE_SCOPE, kind: 'module', node: null, name: null, parent: null, classScope: null }]]),
-      bindings: new Map(),
-      mutations: new Map(),
-      functions: new Map(),
-      returns: new Map(),
-      imports: new Map(),
-      classes: new Map(),
-      shapes: new Map(),
-      texts: new Map(),
-      calls: [],
-      root,
-      errors: [],
-    };
+    this.scan = scanPython(source);
+    this.readImports();
+    this.findCalls(interest);
+    if (root.hasError) {
+      for (const node of root.descendantsOfType('ERROR')) if (node) this.errors.push({ node, scope: this.scopeOf(node) });
+    }
   }
 
   private text(node: Node): string {
     return this.source.slice(node.startIndex, node.endIndex);
   }
 
-  private bind(name: string, value: Node, scope: number, start: number, op: Binding['op']): void {
-    const list = this.index.bindings.get(name);
-    const binding = { name, value, scope, start, op };
-    if (list) list.push(binding);
-    else this.index.bindings.set(name, [binding]);
+  /** The smallest node at an offset: a keyword, an operator or an identifier. */
+  private tokenAt(offset: number): Node | null {
+    return this.root.descendantForIndex(offset, offset);
   }
 
-  /**
-   * Visits the interesting nodes in document order. tree-sitter collects them natively
-   * (`descendantsOfType`), much faster than stepping a cursor over every token from JS; the
-   * enclosing scope of each is tracked with a stack of open scopes' end offsets.
-   */
-  build(tree: Tree): void {
-    const open: { scope: number; end: number }[] = [{ scope: MODULE_SCOPE, end: Number.POSITIVE_INFINITY }];
-    for (const node of tree.rootNode.descendantsOfType(INTERESTING)) {
-      if (!node) continue;
-      while (node.startIndex >= open[open.length - 1].end) open.pop();
-      const scope = open[open.length - 1].scope;
-      const inner = this.visit(node, scope);
-      if (inner !== scope) open.push({ scope: inner, end: node.endIndex });
+  /** The scope a node sits in: the nearest function or class around it. Nodes passed on the way up are remembered. */
+  scopeOf(node: Node): number {
+    const passed: number[] = [];
+    let scope = MODULE_SCOPE;
+    for (let parent = node.parent; parent; parent = parent.parent) {
+      const known = this.scopeAbove.get(parent.id);
+      if (known !== undefined) {
+        scope = known;
+        break;
+      }
+      const type = parent.type;
+      if (type === 'function_definition' || type === 'class_definition') {
+        scope = this.scopeFor(parent).id;
+        break;
+      }
+      passed.push(parent.id);
     }
-  }
-
-  /** Records one node; returns the scope its children sit in. */
-  private visit(node: Node, scope: number): number {
-    switch (node.type) {
-      case 'function_definition':
-      case 'class_definition':
-        return this.openScope(node, scope);
-      case 'assignment':
-        this.assignment(node, scope);
-        break;
-      case 'augmented_assignment': {
-        const left = dottedName(node.childForFieldName('left'), this.source);
-        const right = node.childForFieldName('right');
-        const operator = node.childForFieldName('operator');
-        if (left && right && operator && this.text(operator) === '+=') {
-          this.bind(left, right, scope, node.startIndex, '+=');
-          this.mutate(left, 'extend', right, scope, node.startIndex);
-        }
-        break;
-      }
-      case 'call': {
-        const fn = node.childForFieldName('function');
-        const callee = fn ? this.text(fn).replace(/\s+/g, '') : '';
-        this.index.calls.push({ node, scope, callee });
-        if (/\.(append|extend|insert)$/.test(callee)) this.listMutation(node, scope);
-        break;
-      }
-      case 'return_statement': {
-        const value = node.namedChildren[0];
-        if (value && scope !== MODULE_SCOPE) {
-          const list = this.index.returns.get(scope);
-          if (list) list.push(value);
-          else this.index.returns.set(scope, [value]);
-        }
-        break;
-      }
-      case 'import_statement':
-      case 'import_from_statement':
-        this.importStatement(node);
-        break;
-      case 'ERROR':
-        this.index.errors.push({ node, scope });
-        break;
-    }
+    for (const id of passed) this.scopeAbove.set(id, scope);
     return scope;
   }
 
-  private openScope(node: Node, enclosing: number): number {
-    const scopes = this.index.scopes;
+  private scopeFor(node: Node): Scope {
+    const known = this.scopes.get(node.id);
+    if (known) return known;
+    const enclosing = this.scopeOf(node);
+    const scopes = this.scopes;
     const outer = scopes.get(enclosing)!;
     const nameNode = node.childForFieldName('name');
-    const name = nameNode ? this.text(nameNode) : null;
     const isFunction = node.type === 'function_definition';
     let parent: number | null = enclosing;
     while (isFunction && parent !== null && scopes.get(parent)!.kind === 'class') parent = scopes.get(parent)!.parent;
@@ -207,32 +168,53 @@ class IndexBuilder {
       id: node.id,
       kind: isFunction ? 'function' : 'class',
       node,
-      name,
+      name: nameNode ? this.text(nameNode) : null,
       parent,
       classScope: isFunction && outer.kind === 'class' ? outer.id : isFunction ? outer.classScope : null,
     };
     scopes.set(node.id, scope);
-    if (!isFunction && name) {
-      const list = this.index.classes.get(name);
-      if (list) list.push(scope);
-      else this.index.classes.set(name, [scope]);
-    }
-    if (isFunction && name) {
-      const list = this.index.functions.get(name);
-      if (list) list.push(scope);
-      else this.index.functions.set(name, [scope]);
-    }
-    return scope.id;
+    return scope;
   }
 
-  private assignment(node: Node, scope: number): void {
+  /** Bindings of a name (`x`, `self.x`), in source order. */
+  bindingsOf(name: string): Binding[] {
+    let found = this.bindingsByName.get(name);
+    if (!found) {
+      const word = name.slice(name.lastIndexOf('.') + 1);
+      found = [];
+      for (const i of this.scan.targets.get(word) ?? []) for (const binding of this.bindingsAt(i)) if (binding.name === name) found.push(binding);
+      this.bindingsByName.set(name, found);
+    }
+    return found;
+  }
+
+  /** The bindings made by the `=` sign `scan.equals[i]` (none for keyword arguments, defaults, comparisons in text). */
+  bindingsAt(i: number): Binding[] {
+    let made = this.madeAt.get(i);
+    if (made) return made;
+    made = [];
+    this.madeAt.set(i, made);
+    const sign = this.tokenAt(this.scan.equals[i]);
+    const node = sign?.parent;
+    if (!sign || !node) return made;
+    if (node.type === 'assignment') {
+      this.assignment(node, made);
+    } else if (node.type === 'augmented_assignment' && sign.type === '+=') {
+      const left = dottedName(node.childForFieldName('left'), this.source);
+      const right = node.childForFieldName('right');
+      if (left && right) made.push({ name: left, value: right, scope: this.scopeOf(node), start: node.startIndex, op: '+=' });
+    }
+    return made;
+  }
+
+  private assignment(node: Node, made: Binding[]): void {
     const left = node.childForFieldName('left');
     let right = node.childForFieldName('right');
     while (right && right.type === 'assignment') right = right.childForFieldName('right');
     if (!left || !right) return;
     const name = dottedName(left, this.source);
     if (name) {
-      this.bind(name, right, scope, node.startIndex, '=');
+      made.push({ name, value: right, scope: this.scopeOf(node), start: node.startIndex, op: '=' });
       return;
     }
     // `a, b = "x", "y"`: pair targets with values when both sides are written out.
@@ -240,35 +222,86 @@ class IndexBuilder {
       const targets = left.namedChildren;
       const values = right.namedChildren;
       if (targets.length !== values.length) return;
+      const scope = this.scopeOf(node);
       targets.forEach((target, i) => {
         const targetName = dottedName(target, this.source);
-        if (targetName && values[i]) this.bind(targetName, values[i]!, scope, node.startIndex, '=');
+        if (targetName && values[i]) made.push({ name: targetName, value: values[i]!, scope, start: node.startIndex, op: '=' });
       });
     }
   }
 
-  private mutate(name: string, method: ListMutation['method'], argument: Node, scope: number, start: number): void {
-    const list = this.index.mutations.get(name);
-    const mutation = { method, argument, scope, start };
-    if (list) list.push(mutation);
-    else this.index.mutations.set(name, [mutation]);
+  /** List building seen by name: `.append(x)`, `.extend(xs)`, `.insert(0, x)` and `+=`, in source order. */
+  mutationsOf(name: string): ListMutation[] {
+    const fromCalls = this.mutationCalls.get(name) ?? [];
+    const augmented = this.bindingsOf(name).filter((b) => b.op === '+=');
+    if (augmented.length === 0) return fromCalls;
+    const all: ListMutation[] = [...fromCalls, ...augmented.map((b) => ({ method: 'extend' as const, argument: b.value, scope: b.scope, start: b.start }))];
+    return all.sort((a, b) => a.start - b.start);
   }
 
-  /** `messages.append(x)`, `.extend(xs)`, `.insert(0, x)`: list building seen by name. */
-  private listMutation(call: Node, scope: number): void {
-    const fn = call.childForFieldName('function');
-    if (!fn || fn.type !== 'attribute') return;
-    const method = fn.childForFieldName('attribute');
-    const methodName = method ? this.text(method) : '';
-    if (methodName !== 'append' && methodName !== 'extend' && methodName !== 'insert') return;
-    const target = dottedName(fn.childForFieldName('object'), this.source);
-    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-    const argument = methodName === 'insert' ? args[1] : args[0];
-    if (target && argument) this.mutate(target, methodName, argument, scope, call.startIndex);
+  /** Function scopes named `name` (methods of different classes may share a name), in source order. */
+  functionsNamed(name: string): Scope[] {
+    return this.definitionsNamed(name, 'function_definition');
+  }
+
+  classesNamed(name: string): Scope[] {
+    return this.definitionsNamed(name, 'class_definition');
+  }
+
+  private definitionsNamed(name: string, type: 'function_definition' | 'class_definition'): Scope[] {
+    const key = `${type}:${name}`;
+    let found = this.definitions.get(key);
+    if (!found) {
+      found = [];
+      for (const offset of (type === 'function_definition' ? this.scan.defs : this.scan.classes).get(name) ?? []) {
+        const definition = this.tokenAt(offset)?.parent;
+        if (definition?.type === type && definition.childForFieldName('name')?.startIndex === offset) found.push(this.scopeFor(definition));
+      }
+      this.definitions.set(key, found);
+    }
+    return found;
+  }
+
+  /** The expression a `return` at this offset hands back, with the scope it returns from. */
+  returnAt(offset: number): Located | null {
+    let found = this.returnAtOffset.get(offset);
+    if (found === undefined) {
+      const statement = this.tokenAt(offset)?.parent;
+      const value = statement?.type === 'return_statement' ? statement.namedChildren[0] : null;
+      found = statement && value ? { node: value, scope: this.scopeOf(statement) } : null;
+      this.returnAtOffset.set(offset, found);
+    }
+    return found;
+  }
+
+  /** Expressions a function (or class body) returns, in source order. */
+  returnsOf(scope: number): Node[] {
+    const node = this.scopes.get(scope)?.node;
+    if (!node) return [];
+    let found = this.returnsByScope.get(scope);
+    if (!found) {
+      found = [];
+      for (const offset of offsetsWithin(this.scan.returns, node.startIndex, node.endIndex)) {
+        const returned = this.returnAt(offset);
+        if (returned?.scope === scope) found.push(returned.node);
+      }
+      this.returnsByScope.set(scope, found);
+    }
+    return found;
+  }
+
+  private readImports(): void {
+    const seen = new Set<number>();
+    for (const offset of this.scan.imports) {
+      const statement = this.tokenAt(offset)?.parent;
+      if (!statement || (statement.type !== 'import_statement' && statement.type !== 'import_from_statement') || seen.has(statement.id)) continue;
+      seen.add(statement.id);
+      this.importStatement(statement);
+    }
   }
 
   private importStatement(node: Node): void {
-    const imports = this.index.imports;
+    const imports = this.imports;
     const from = node.type === 'import_from_statement' ? node.childForFieldName('module_name') : null;
     const base = from ? this.text(from).replace(/\s+/g, '') : '';
     for (const name of node.childrenForFieldName('name')) {
@@ -284,13 +317,59 @@ class IndexBuilder {
       }
     }
   }
+
+  /**
+   * Calls named by an interesting word or by a name the file binds (`llm(...)`), and calls with an
+   * interesting keyword argument; list mutations are read from them too.
+   */
+  private findCalls(interest: CallInterest): void {
+    const found = new Map<number, CallEntry>();
+    const wanted = (name: string): boolean => interest.callee(name) || MUTATORS.has(name) || this.scan.targets.has(name);
+    for (const offset of namesBeforeParenthesis(this.source, wanted)) {
+      const identifier = this.tokenAt(offset);
+      if (identifier?.type !== 'identifier' || identifier.startIndex !== offset) continue;
+      const parent = identifier.parent;
+      const fn = parent?.type === 'attribute' && parent.endIndex === identifier.endIndex ? parent : identifier;
+      const call = fn.parent;
+      if (call?.type === 'call' && call.startIndex === fn.startIndex && !found.has(call.id)) found.set(call.id, this.entry(call, fn));
+    }
+    this.scan.keywordBefore.forEach((word, i) => {
+      if (!word || !interest.keyword(word)) return;
+      const argument = this.tokenAt(this.scan.equals[i])?.parent;
+      const call = argument?.type === 'keyword_argument' ? argument.parent?.parent : null;
+      if (call?.type !== 'call' || found.has(call.id)) return;
+      const fn = call.childForFieldName('function');
+      if (fn) found.set(call.id, this.entry(call, fn));
+    });
+    this.calls.push(...[...found.values()].sort((a, b) => a.node.startIndex - b.node.startIndex));
+    for (const entry of this.calls) if (MUTATORS.has(entry.callee.slice(entry.callee.lastIndexOf('.') + 1))) this.listMutation(entry);
+  }
+
+  private entry(call: Node, fn: Node): CallEntry {
+    return new CallEntry(this, call, this.text(fn).replace(/\s+/g, ''), fn);
+  }
+
+  /** `messages.append(x)`, `.extend(xs)`, `.insert(0, x)`: list building seen by name. */
+  private listMutation(entry: CallEntry): void {
+    const fn = entry.fn;
+    if (fn.type !== 'attribute') return;
+    const method = fn.childForFieldName('attribute');
+    const methodName = method ? this.text(method) : '';
+    if (methodName !== 'append' && methodName !== 'extend' && methodName !== 'insert') return;
+    const target = dottedName(fn.childForFieldName('object'), this.source);
+    const args = entry.node.childForFieldName('arguments')?.namedChildren ?? [];
+    const argument = methodName === 'insert' ? args[1] : args[0];
+    if (!target || !argument) return;
+    const mutation: ListMutation = { method: methodName, argument, scope: entry.scope, start: entry.node.startIndex };
+    const list = this.mutationCalls.get(target);
+    if (list) list.push(mutation);
+    else this.mutationCalls.set(target, [mutation]);
+  }
 }
 
-/** Builds the index in one pass over the tree. */
-export function indexPython(tree: Tree, source: string): PyIndex {
-  const builder = new IndexBuilder(source, tree.rootNode);
-  builder.build(tree);
-  return builder.index;
+/** Indexes a parsed Python file; the tree is read further on demand. */
+export function indexPython(tree: Tree, source: string, interest: CallInterest): PyIndex {
+  return new PyIndex(source, tree.rootNode, interest);
 }
 
 /** Parameter names of a function scope, which shadow outer bindings of the same name. */
@@ -310,25 +389,22 @@ export function parameterNames(index: PyIndex, scope: number): Set<string> {
 
 /** The scope a node sits in, found by walking up to the nearest function or class. */
 export function scopeOf(index: PyIndex, node: Node): number {
-  for (let parent = node.parent; parent; parent = parent.parent) {
-    if ((parent.type === 'function_definition' || parent.type === 'class_definition') && index.scopes.has(parent.id)) return parent.id;
-  }
-  return MODULE_SCOPE;
+  return index.scopeOf(node);
 }
 
 /**
  * Dict literals holding a key that matches `key` (a global regex over the source text), found from
  * the text and mapped back to the tree: far cheaper than visiting every dict in a data-heavy file.
  */
-export function dictionariesWithKey(index: PyIndex, key: RegExp): Located[] {
-  const found: Located[] = [];
+export function dictionariesWithKey(index: PyIndex, key: RegExp): Node[] {
+  const found: Node[] = [];
   const seen = new Set<number>();
   for (const match of index.source.matchAll(key)) {
     let node: Node | null = index.root.descendantForIndex(match.index);
     while (node && node.type !== 'dictionary' && node.type !== 'module' && node.type !== 'call' && node.type !== 'block') node = node.parent;
     if (!node || node.type !== 'dictionary' || seen.has(node.id)) continue;
     seen.add(node.id);
-    found.push({ node, scope: scopeOf(index, node) });
+    found.push(node);
   }
   return found;
 }

@@ -69,6 +69,11 @@ const MODEL_KEYWORDS = new Set(['llm', 'model', 'chat_model', 'lm', 'agent', 'ch
 
 const MAX_DEPTH = 8;
 
+/** `dspy.configure(lm=...)`, `dspy.settings.context(lm=...)`: calls that set the default model. */
+export function configuresDefaults(name: string): boolean {
+  return name === 'configure' || name === 'context';
+}
+
 export class ObjectResolver {
   private readonly memo = new Map<number, LlmObject | null>();
   private defaultLm: Placed[] | undefined;
@@ -240,12 +245,14 @@ export class ObjectResolver {
   }
 
   private findDspyDefaultLm(depth: number): Placed[] {
-    for (const { node, scope } of this.index.calls) {
+    for (const call of this.index.calls) {
+      if (!configuresDefaults(call.callee.slice(call.callee.lastIndexOf('.') + 1))) continue;
+      const { node } = call;
       const callee = dottedName(node.childForFieldName('function'), this.index.source) ?? '';
       if (!/(^|\.)(configure|context)$/.test(callee) || !/dspy|settings/.test(callee)) continue;
       for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
         if (arg?.type !== 'keyword_argument' || this.text(arg.childForFieldName('name')!) !== 'lm') continue;
-        const described = this.describe(arg.childForFieldName('value'), { scope, at: node.startIndex }, depth + 1);
+        const described = this.describe(arg.childForFieldName('value'), { scope: call.scope, at: node.startIndex }, depth + 1);
         if (described) return described.configuredBy;
       }
     }

@@ -75,6 +75,11 @@ export class PromptCollector {
     return this.claimed.has(node.startIndex);
   }
 
+  /** True when the node was already followed for this purpose: following it again would find nothing new. */
+  followed(node: Node, purpose: 'text' | 'messages' | 'message' | 'template'): boolean {
+    return this.done.has(`${purpose}:${node.id}:`);
+  }
+
   /** Runs `fn` unless the same node is already being followed for the same purpose (cycles through names). */
   private guard(node: Node, purpose: string, depth: number, fn: () => void, via: Via | '' = ''): void {
     const key = `${purpose}:${node.id}`;
@@ -238,7 +243,7 @@ export class PromptCollector {
     if (functions.length > 0) {
       for (const scope of functions) {
         const fnName = this.index.scopes.get(scope)?.name ?? null;
-        for (const value of this.index.returns.get(scope) ?? []) {
+        for (const value of this.index.returnsOf(scope)) {
           this.fromText(value, { scope, at: value.startIndex }, role, fnName, callIndex, via === 'ref' ? 'ref' : 'builder', depth);
         }
       }
@@ -302,7 +307,7 @@ export class PromptCollector {
           }
           const name = dottedName(node, this.index.source);
           for (const binding of definitionsOfNode(this.index, node, where)) this.fromMessageValue(binding, role, callIndex, next);
-          for (const mutation of (name && this.index.mutations.get(name)) || []) {
+          for (const mutation of name ? this.index.mutationsOf(name) : []) {
             const at = { scope: mutation.scope, at: mutation.start };
             if (mutation.method === 'extend') this.fromMessages(mutation.argument, at, role, callIndex, next);
             else this.fromMessage(mutation.argument, at, role, callIndex, next);
@@ -318,7 +323,7 @@ export class PromptCollector {
               return;
             }
             for (const scope of functions) {
-              for (const value of this.index.returns.get(scope) ?? []) this.fromMessages(value, { scope, at: value.startIndex }, role, callIndex, next);
+              for (const value of this.index.returnsOf(scope)) this.fromMessages(value, { scope, at: value.startIndex }, role, callIndex, next);
             }
             return;
           }
@@ -350,7 +355,7 @@ export class PromptCollector {
       case 'identifier':
       case 'attribute': {
         const name = dottedName(node, this.index.source);
-        const mutations = (name && this.index.mutations.get(name)) || [];
+        const mutations = name ? this.index.mutationsOf(name) : [];
         if (mutations.some((m) => m.method !== 'extend' || this.holdsMessages(m.argument, where, depth + 1))) return true;
         return definitionsOfNode(this.index, node, where).some((b) => this.holdsMessages(b.value, whereOf(b), depth + 1));
       }
@@ -358,7 +363,7 @@ export class PromptCollector {
         const fn = node.childForFieldName('function');
         const functions = fn ? functionsCalled(this.index, fn, where) : [];
         if (functions.length === 0) return !evaluateText(node, this.index);
-        return functions.some((scope) => (this.index.returns.get(scope) ?? []).some((v) => this.holdsMessages(v, { scope, at: v.startIndex }, depth + 1)));
+        return functions.some((scope) => this.index.returnsOf(scope).some((v) => this.holdsMessages(v, { scope, at: v.startIndex }, depth + 1)));
       }
       default:
         return false;
@@ -519,7 +524,7 @@ export class PromptCollector {
 
   /** `class QA(dspy.Signature): """..."""`: the docstring becomes the module's instructions. */
   signatureDocstring(className: string, callIndex: number | null): void {
-    for (const scope of this.index.classes.get(className) ?? []) {
+    for (const scope of this.index.classesNamed(className)) {
       if (!scope.node) continue;
       const superclasses = scope.node.childForFieldName('superclasses');
       if (!superclasses || !/Signature\b/.test(this.text(superclasses))) continue;

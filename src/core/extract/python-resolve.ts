@@ -30,19 +30,19 @@ export function definitionsOf(index: PyIndex, name: string, where: Where, includ
     if ((head === 'self' || head === 'cls') && !rest.includes('.')) {
       const cls = classOf(index, where.scope);
       const found: Binding[] = [];
-      for (const b of index.bindings.get(`self.${rest}`) ?? []) if (keep(b) && classOf(index, b.scope) === cls) found.push(b);
-      for (const b of index.bindings.get(`cls.${rest}`) ?? []) if (keep(b) && classOf(index, b.scope) === cls) found.push(b);
-      for (const b of index.bindings.get(rest) ?? []) if (keep(b) && b.scope === cls) found.push(b);
+      for (const b of index.bindingsOf(`self.${rest}`)) if (keep(b) && classOf(index, b.scope) === cls) found.push(b);
+      for (const b of index.bindingsOf(`cls.${rest}`)) if (keep(b) && classOf(index, b.scope) === cls) found.push(b);
+      for (const b of index.bindingsOf(rest)) if (keep(b) && b.scope === cls) found.push(b);
       return found.slice(0, MAX_DEFINITIONS);
     }
-    const classBody = index.classes.get(head)?.[0];
+    const classBody = index.classesNamed(head)[0];
     if (classBody && !rest.includes('.')) {
-      const found = (index.bindings.get(rest) ?? []).filter((b) => keep(b) && b.scope === classBody.id);
+      const found = index.bindingsOf(rest).filter((b) => keep(b) && b.scope === classBody.id);
       if (found.length > 0) return found.slice(0, MAX_DEFINITIONS);
     }
-    return (index.bindings.get(name) ?? []).filter(keep).slice(0, MAX_DEFINITIONS);
+    return index.bindingsOf(name).filter(keep).slice(0, MAX_DEFINITIONS);
   }
-  const all = (index.bindings.get(name) ?? []).filter(keep);
+  const all = index.bindingsOf(name).filter(keep);
   if (all.length === 0) return [];
   let scope: number | null = where.scope;
   let first = true;
@@ -76,12 +76,12 @@ export function functionsCalled(index: PyIndex, callee: Node, where: Where): num
   if (!name) return [];
   const parts = name.split('.');
   const last = parts[parts.length - 1];
-  const candidates = index.functions.get(last) ?? [];
+  const candidates = index.functionsNamed(last);
   if (parts.length === 1) return candidates.filter((s) => s.classScope === null).map((s) => s.id);
   if (parts.length === 2 && (parts[0] === 'self' || parts[0] === 'cls')) {
     const cls = classOf(index, where.scope);
     return candidates.filter((s) => s.classScope === cls).map((s) => s.id);
   }
-  const owner = index.classes.get(parts[parts.length - 2])?.[0];
+  const owner = index.classesNamed(parts[parts.length - 2])[0];
   return owner ? candidates.filter((s) => s.classScope === owner.id).map((s) => s.id) : [];
 }

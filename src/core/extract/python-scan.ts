@@ -1,7 +1,7 @@
 /**
  * Where in a Python file's text the things the extractor looks up may be: `=` signs (assignments
  * and keyword arguments), `def` / `class` names, `return` and import keywords, and names directly
- * followed by `(`. Pure string work, a few milliseconds per megabyte: the index confirms each
+ * followed by `(` (the calls). Pure string work, a few milliseconds per megabyte: the index confirms each
  * place in the tree only when it is asked about it, so a file's size costs almost nothing
  * beyond its parse. Every list is a superset (strings and comments match too), never less.
  */
@@ -23,8 +23,6 @@ export interface TextScan {
   returns: number[];
   /** Offsets of `import` and `from` keywords, ascending. */
   imports: number[];
-  /** Word -> offsets of that word directly followed by `(`, ascending. */
-  calls: Map<string, number[]>;
 }
 
 const WORD = /[A-Za-z_\u00C0-\uFFFF][\w\u00C0-\uFFFF]*/g;
@@ -35,37 +33,39 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   else map.set(key, [value]);
 }
 
-const OPENERS = '([{';
-const CLOSERS = ')]}';
+/** +1 for an opening bracket, -1 for a closing one, 0 otherwise. */
+function bracket(code: number): number {
+  if (code === 40 || code === 91 || code === 123) return 1;
+  if (code === 41 || code === 93 || code === 125) return -1;
+  return 0;
+}
 
 /**
- * The text an assignment target can occupy before the `=` at `at`: back to the line start, past
- * unclosed brackets (`f(a, b=1)` keeps `a, b`), and across lines while brackets closed on this line
- * were opened on an earlier one (`(a,\n b) = ...`).
+ * Where the text an assignment target can occupy before the `=` at `at` starts: the line start,
+ * or just after an unclosed bracket (`f(a, b=1)` keeps `a, b`), or an earlier line while brackets
+ * closed on this line were opened there (`(a,\n b) = ...`).
  */
-function targetText(source: string, at: number): string {
+function targetStart(source: string, at: number): number {
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  if (!/[()[\]{}]/.test(source.slice(lineStart, at))) return lineStart;
   let depth = 0;
   let i = at - 1;
   for (; i >= 0; i--) {
-    const c = source[i];
-    if (c === '\n' && depth <= 0) break;
-    if (CLOSERS.includes(c)) depth++;
-    else if (OPENERS.includes(c) && --depth < 0) break;
+    const code = source.charCodeAt(i);
+    if (code === 10 && depth <= 0) break;
+    const b = bracket(code);
+    if (b < 0) depth++;
+    else if (b > 0 && --depth < 0) break;
   }
-  return source.slice(i + 1, at);
+  return i + 1;
 }
 
 /** Whether the value after the `=` at `at` may hold a string: a quote on its line, or a line that continues. */
 function valueMayQuote(source: string, at: number): boolean {
   const end = source.indexOf('\n', at);
   const rest = source.slice(at + 1, end < 0 ? source.length : end);
-  if (/["']/.test(rest) || /\\\s*$/.test(rest)) return true;
-  let depth = 0;
-  for (const c of rest) {
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c)) depth--;
-  }
-  return depth > 0;
+  if (/["'\\]/.test(rest)) return true;
+  return (rest.match(/[([{]/g)?.length ?? 0) > (rest.match(/[)\]}]/g)?.length ?? 0);
 }
 
 export function scanPython(source: string): TextScan {
@@ -78,22 +78,49 @@ export function scanPython(source: string): TextScan {
     classes: new Map(),
     returns: [],
     imports: [],
-    calls: new Map(),
   };
   for (const match of source.matchAll(/(?<![=!<>:])=(?!=)/g)) {
     const at = match.index;
     const i = scan.equals.push(at) - 1;
-    const target = targetText(source, at);
-    for (const word of new Set(target.match(WORD) ?? [])) push(scan.targets, word, i);
-    scan.keywordBefore.push(/([\w\u00C0-\uFFFF]+)\s*$/.exec(target)?.[1] ?? '');
+    const from = targetStart(source, at);
+    let lastWord = '';
+    let lastEnd = from;
+    WORD.lastIndex = from;
+    for (let word = WORD.exec(source); word && word.index < at; word = WORD.exec(source)) {
+      lastWord = word[0];
+      lastEnd = word.index + lastWord.length;
+      const list = scan.targets.get(lastWord);
+      if (!list) scan.targets.set(lastWord, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+    scan.keywordBefore.push(lastEnd <= at && source.slice(lastEnd, at).trim() === '' ? lastWord : '');
     if (valueMayQuote(source, at)) scan.quotedValues.push(i);
   }
   for (const match of source.matchAll(/\b(def|class)\s+([A-Za-z_\u00C0-\uFFFF][\w\u00C0-\uFFFF]*)/g)) {
     push(match[1] === 'def' ? scan.defs : scan.classes, match[2], match.index + match[0].length - match[2].length);
   }
   for (const match of source.matchAll(/\b(return|import|from)\b/g)) (match[1] === 'return' ? scan.returns : scan.imports).push(match.index);
-  for (const match of source.matchAll(/([A-Za-z_\u00C0-\uFFFF][\w\u00C0-\uFFFF]*)\s*\(/g)) push(scan.calls, match[1], match.index);
   return scan;
+}
+
+/** A whole name, then `(`: regular expressions run compiled from the first call, unlike a loop over characters. */
+const NAME_BEFORE_PARENTHESIS = /(?<![\w\u00C0-\uFFFF])([A-Za-z_\u00C0-\uFFFF][\w\u00C0-\uFFFF]*)\s*\(/g;
+
+/** Offsets of the names directly followed by `(` that `wanted` accepts (asked once per distinct name), ascending. */
+export function namesBeforeParenthesis(source: string, wanted: (name: string) => boolean): number[] {
+  const decided = new Map<string, boolean>();
+  const found: number[] = [];
+  for (const match of source.matchAll(NAME_BEFORE_PARENTHESIS)) {
+    const name = match[1];
+    const start = match.index;
+    let accepted = decided.get(name);
+    if (accepted === undefined) {
+      accepted = wanted(name);
+      decided.set(name, accepted);
+    }
+    if (accepted) found.push(start);
+  }
+  return found;
 }
 
 /** Indexes `from..to` of the ascending `offsets` that lie in [start, end). */

@@ -48,8 +48,12 @@ export function expressionName(source: string, node: Node): string {
   return source.slice(node.startIndex, node.endIndex).replace(/\s+/g, ' ').trim();
 }
 
+const OPENING = /[A-Za-z]*('''|"""|'|")/y;
+
 /** Reads a `string` node. */
 export function readString(node: Node, source: string): StringLiteral {
+  const plain = plainString(node, source);
+  if (plain) return plain;
   let startEnd = node.startIndex;
   let endStart = node.endIndex;
   let opening = '';
@@ -65,6 +69,26 @@ export function readString(node: Node, source: string): StringLiteral {
       interpolationNodes.push(child);
     }
   }
+  return readParts(node, source, opening, startEnd, endStart, interpolationNodes);
+}
+
+/**
+ * A string without interpolations read from the text alone, or null when its children are needed
+ * (f- and t-strings, strings with syntax errors): reading children from the tree costs far more.
+ */
+function plainString(node: Node, source: string): StringLiteral | null {
+  const start = node.startIndex;
+  OPENING.lastIndex = start;
+  const opening = OPENING.exec(source)?.[0];
+  if (!opening || /[ft]/i.test(opening)) return null;
+  const quote = opening.slice(opening.search(/['"]/));
+  const end = node.endIndex;
+  const endStart = end - quote.length;
+  if (endStart < start + opening.length || !source.startsWith(quote, endStart) || node.hasError) return null;
+  return readParts(node, source, opening, start + opening.length, endStart, []);
+}
+
+function readParts(node: Node, source: string, opening: string, startEnd: number, endStart: number, interpolationNodes: Node[]): StringLiteral {
   const prefixLength = opening.search(/['"]/);
   const prefix = prefixLength < 0 ? '' : opening.slice(0, prefixLength);
   const quote = prefixLength < 0 ? opening : opening.slice(prefixLength);

@@ -3,7 +3,7 @@ import type { PromptRole } from './model';
 import { frameworkSlots, isPlainlyNotPrompt, isPromptName, promptLikeness, roleFromText } from './prompt-text';
 import { shapeOfCall } from './python-args';
 import { evaluateText } from './python-eval';
-import { dictionariesWithKey, dottedName, type Binding, type PyIndex } from './python-index';
+import { dictionariesWithKey, dottedName, MODULE_SCOPE, type Binding, type Located, type PyIndex } from './python-index';
 import type { PromptCollector } from './python-prompts';
 import { readString } from './python-strings';
 
@@ -13,6 +13,9 @@ import { readString } from './python-strings';
  * arguments (`Agent(instructions=...)`), and DSPy signature docstrings. Runs after the calls have
  * claimed what they reach, so each literal keeps the call it was found through.
  */
+
+const TEMPLATE_BUILDERS = /^(from_messages|from_template|PromptTemplate|ChatPromptTemplate|RichPromptTemplate|FewShotPromptTemplate)$/;
+const MESSAGE_BUILDERS = /^(SystemMessage|HumanMessage|AIMessage|ChatMessage|UserMessage|AssistantMessage)$/;
 
 /** Text under a prompt-like name that is long or structured enough to be one (not `"prompts/"`, not `"Prompt failed"`). */
 function fitsPromptName(text: string): boolean {
@@ -51,6 +54,16 @@ function readsAsPrompt(text: string): boolean {
 
 /** Calls whose string arguments are messages for people or logs, never prompts. */
 const NOT_PROMPT_CALLEES = /(^|\.)(print|log|debug|info|warning|warn|error|exception|critical|echo|secho|write|Field|add_argument|option|argument|HTTPException|ValueError|RuntimeError|TypeError|Exception)$/;
+
+/** Names of the calls the sweep reads (see CallInterest). */
+export function sweptCallee(name: string): boolean {
+  return TEMPLATE_BUILDERS.test(name) || MESSAGE_BUILDERS.test(name) || NOT_PROMPT_CALLEES.test(name);
+}
+
+/** Keyword argument names that make the sweep read a call. */
+export function sweptKeyword(name: string): boolean {
+  return HUMAN_TEXT_KEYWORDS.has(name) || isPromptName(name) || PROMPT_KEYWORDS.has(name);
+}
 
 /** SDK endpoints that take a `prompt=` but are not chat models: images, audio, embeddings, moderation. */
 const NOT_LLM_ENDPOINTS = /(^|\.)(images|audio|embeddings|moderations|transcriptions|translations|speech)\./;
@@ -102,6 +115,51 @@ const MESSAGE_KEY = /["']role["']\s*:/g;
 /** Every text promptLikeness scores high has one of these (second person, an instruction verb, an output format). */
 const PROMPTISH_WORD = /\b(you|your|json|respond|reply|answer|return|output|format|summari[sz]e|classify|extract|translate|rewrite|write|generate|explain|describe|list|given|review|analy[sz]e|assistant|task|act|based|here|below|following)\b/i;
 
+/**
+ * Every binding of each name the sweep may report: names that read as prompt names, and names with
+ * a value that may hold a string. Grouped by name in the order the names are first bound.
+ */
+function bindingsWorthALook(index: PyIndex): Binding[] {
+  const { scan } = index;
+  const signs = new Set(scan.quotedValues);
+  for (const [word, indexes] of scan.targets) if (isPromptName(word)) for (const i of indexes) signs.add(i);
+  const names = new Map<string, number>();
+  for (const i of [...signs].sort((a, b) => a - b)) {
+    for (const binding of index.bindingsAt(i)) if (!names.has(binding.name)) names.set(binding.name, names.size);
+  }
+  const lists = [...names.keys()].map((name) => index.bindingsOf(name));
+  lists.sort((a, b) => a[0].start - b[0].start || names.get(a[0].name)! - names.get(b[0].name)!);
+  return lists.flat();
+}
+
+/**
+ * Returns the sweep may report, by the scope they return from: those of functions whose name
+ * `byName` accepts, and those that may hold a string (a quote or an unclosed bracket on their line).
+ */
+function returnsWorthALook(index: PyIndex, byName: (name: string) => boolean): Map<number, Node[]> {
+  const { scan, source } = index;
+  const offsets = new Set<number>();
+  for (const [name] of scan.defs) {
+    if (!byName(name)) continue;
+    for (const scope of index.functionsNamed(name)) for (const node of index.returnsOf(scope.id)) offsets.add(node.startIndex);
+  }
+  const found: Located[] = [];
+  for (const offset of scan.returns) {
+    const end = source.indexOf('\n', offset);
+    const rest = source.slice(offset, end < 0 ? source.length : end);
+    if (!/["'([{\\]/.test(rest) && !offsets.has(offset)) continue;
+    const returned = index.returnAt(offset);
+    if (returned && returned.scope !== MODULE_SCOPE) found.push(returned);
+  }
+  const byScope = new Map<number, Node[]>();
+  for (const { node, scope } of found) {
+    const list = byScope.get(scope);
+    if (list) list.push(node);
+    else byScope.set(scope, [node]);
+  }
+  return byScope;
+}
+
 export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void {
   const source = index.source;
   /** A cheap look at the source text before evaluating: is there a quoted string of some length in it? */
@@ -114,27 +172,27 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
   };
 
   // Template objects and message lists, wherever they are built.
-  for (const { node, scope, callee } of index.calls) {
+  for (const call of index.calls) {
+    const { node, callee } = call;
     const last = callee.slice(callee.lastIndexOf('.') + 1);
-    if (/^(from_messages|from_template|PromptTemplate|ChatPromptTemplate|RichPromptTemplate|FewShotPromptTemplate)$/.test(last)) {
-      collector.fromTemplate(node, { scope, at: node.startIndex }, null, 0, assignedName(node));
-    } else if (/^(SystemMessage|HumanMessage|AIMessage|ChatMessage|UserMessage|AssistantMessage)$/.test(last)) {
-      collector.fromMessage(node, { scope, at: node.startIndex }, 'user', null);
+    if (TEMPLATE_BUILDERS.test(last)) {
+      collector.fromTemplate(node, { scope: call.scope, at: node.startIndex }, null, 0, assignedName(node));
+    } else if (MESSAGE_BUILDERS.test(last)) {
+      collector.fromMessage(node, { scope: call.scope, at: node.startIndex }, 'user', null);
     }
   }
-  for (const { node, scope } of dictionariesWithKey(index, MESSAGE_KEY)) {
-    if (isMessageDict(node, source) && !inTestAssertion(node, source)) collector.fromMessage(node, { scope, at: node.startIndex }, 'user', null);
+  for (const node of dictionariesWithKey(index, MESSAGE_KEY)) {
+    if (collector.followed(node, 'message') || !isMessageDict(node, source) || inTestAssertion(node, source)) continue;
+    collector.fromMessage(node, { scope: index.scopeOf(node), at: node.startIndex }, 'user', null);
   }
 
   // Constants and variables, grouped so that `p = "..."; p += "..."` stays one site.
   const groups = new Map<string, Binding[]>();
-  for (const list of index.bindings.values()) {
-    for (const binding of list) {
-      const key = `${binding.scope}:${binding.name}`;
-      const group = groups.get(key);
-      if (group) group.push(binding);
-      else groups.set(key, [binding]);
-    }
+  for (const binding of bindingsWorthALook(index)) {
+    const key = `${binding.scope}:${binding.name}`;
+    const group = groups.get(key);
+    if (group) group.push(binding);
+    else groups.set(key, [binding]);
   }
   let sentElsewhere: Set<string> | undefined;
   const isSentElsewhere = (name: string): boolean => (sentElsewhere ??= namesSentElsewhere(index)).has(name);
@@ -160,7 +218,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
   }
 
   // Builder functions' returns.
-  for (const [scopeId, values] of index.returns) {
+  for (const [scopeId, values] of returnsWorthALook(index, (name) => !!nameAccepts(name))) {
     const fnName = index.scopes.get(scopeId)?.name ?? null;
     const accept = (fnName && nameAccepts(fnName)) || readsAsPrompt;
     for (const value of values) {
@@ -179,7 +237,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
       if (evaluated) collector.emit(evaluated, (text) => roleFor(keyword, text), null, null, 'direct', fitsPromptName);
     }
   }
-  for (const { node } of dictionariesWithKey(index, PROMPT_KEY)) {
+  for (const node of dictionariesWithKey(index, PROMPT_KEY)) {
     for (const pair of node.namedChildren) {
       if (pair?.type !== 'pair') continue;
       const key = pair.childForFieldName('key');
@@ -193,7 +251,7 @@ export function sweepUnlinked(index: PyIndex, collector: PromptCollector): void 
   }
 
   // DSPy signatures.
-  for (const name of index.classes.keys()) collector.signatureDocstring(name, null);
+  for (const name of index.scan.classes.keys()) collector.signatureDocstring(name, null);
 }
 
 function isMessageDict(node: Node, source: string): boolean {

@@ -1,16 +1,23 @@
 import type { Tree } from 'web-tree-sitter';
 import type { CallSite, PromptSite } from './model';
-import { CallFinder } from './python-calls';
-import { indexPython } from './python-index';
+import { CallFinder, mayNameLlmCall } from './python-calls';
+import { indexPython, type CallInterest } from './python-index';
+import { configuresDefaults } from './python-objects';
 import { PromptCollector } from './python-prompts';
-import { sweepUnlinked } from './python-sweep';
+import { sweepUnlinked, sweptCallee, sweptKeyword } from './python-sweep';
+
+/** The calls any step below reads: the index confirms only these in the tree. */
+const INTEREST: CallInterest = {
+  callee: (name) => mayNameLlmCall(name) || sweptCallee(name) || configuresDefaults(name),
+  keyword: sweptKeyword,
+};
 
 /**
- * Prompts and LLM calls in a Python file: index the tree once, find the calls, follow each call's
+ * Prompts and LLM calls in a Python file: index the file, find the calls, follow each call's
  * prompt arguments to the literals behind them, then sweep for prompts that reach no call.
  */
 export function extractPython(tree: Tree, text: string): { prompts: PromptSite[]; calls: CallSite[] } {
-  const index = indexPython(tree, text);
+  const index = indexPython(tree, text, INTEREST);
   const calls = new CallFinder(index).find();
   const collector = new PromptCollector(index);
   calls.forEach((call, callIndex) => {

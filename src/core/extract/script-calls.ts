@@ -108,7 +108,7 @@ export class CallFinder {
     const args = call.childForFieldName('arguments');
     if (!fn || !args || args.type !== 'arguments') return null;
     const list = args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-    return this.invocation({ node: call, span: spanOf(call), fn, args: list, open: args.startIndex + 1 }, method);
+    return this.invocation({ node: call, span: spanOf(call), fn, args: list, open: args.startIndex + 1 }, method, name);
   }
 
   /**
@@ -129,8 +129,8 @@ export class CallFinder {
     return found;
   }
 
-  private invocation(inv: Invocation, method: string): FoundCall | null {
-    const callee = calleeText(inv.fn);
+  /** `callee` is the call's dotted callee when already known (it is the callee text of `inv.fn`). */
+  private invocation(inv: Invocation, method: string, callee = calleeText(inv.fn)): FoundCall | null {
     if (HTTP_CALLEES.test(callee)) return this.http(inv, callee);
     const spec = specForCallee(callee);
     if (spec) return this.sdkCall(inv, callee, spec);

@@ -15,7 +15,7 @@ export interface Header {
 }
 
 /** Headers longer than this are left to the tree. */
-const MAX_HEADER = 600;
+export const MAX_HEADER = 600;
 
 const FUNCTION_HEAD = /^(?:async\s+)?function\b\s*(?:\*\s*)?([\w$]*)\s*(?:<[^()]*?>)?\s*\(/;
 const METHOD_HEAD = /^(?:(?:static|async|get|set|public|private|protected|override|readonly|abstract|accessor)\s+|\*\s*)*(#?[\w$]+)\s*\??\s*(?:<[^()]*?>)?\s*\(/;
@@ -24,6 +24,13 @@ const ARROW_HEAD = /^(?:async\s*)?(?:<[^()]*?>)?\s*\(/;
 /** One plain parameter: modifiers, an optional rest, a name, an optional `?` and a type without defaults. */
 const PLAIN_PARAM = /^\s*(?:(?:public|private|protected|readonly|override)\s+)*(?:\.\.\.)?([\w$]+)\s*\??\s*(?::[^=]*)?$/;
 const ARROW_TOKEN = /=>/g;
+const ARROW_AFTER_PARAMS = /^\s*=>\s*/;
+
+/** Whether the arrow body starting at `at` is a block; null when a comment or the cut-off hides it. */
+function isBlock(head: string, at: number): boolean | null {
+  if (at >= head.length || head[at] === '/') return null;
+  return head[at] === '{';
+}
 
 /** Parameter names of the list that starts after `open`, or null when it is not plain. */
 function paramList(source: string, open: number): { names: string[]; close: number } | null {
@@ -71,14 +78,13 @@ export function readHeader(source: string, kind: 'function' | 'method' | 'arrow'
   const head = source.length > MAX_HEADER ? source.slice(0, MAX_HEADER) : source;
   if (kind === 'arrow') {
     const single = ARROW_SINGLE.exec(head);
-    if (single) return { name: null, params: [single[1]], blockBody: head[single[0].length] === '{' ? true : head.length > single[0].length && head[single[0].length] !== '/' ? false : null };
+    if (single) return { name: null, params: [single[1]], blockBody: isBlock(head, single[0].length) };
     const m = ARROW_HEAD.exec(head);
     const list = m ? paramList(head, m[0].length) : null;
     if (!list) return null;
-    const rest = /^\s*=>\s*/.exec(head.slice(list.close + 1));
-    const at = rest ? list.close + 1 + rest[0].length : -1;
-    const blockBody = at < 0 || at >= head.length || head[at] === '/' ? null : head[at] === '{';
-    return { name: null, params: list.names, blockBody };
+    // A return type (`): string =>`) may itself hold `=>`: then the body is left to the tree.
+    const arrow = ARROW_AFTER_PARAMS.exec(head.slice(list.close + 1));
+    return { name: null, params: list.names, blockBody: arrow ? isBlock(head, list.close + 1 + arrow[0].length) : null };
   }
   const m = (kind === 'method' ? METHOD_HEAD : FUNCTION_HEAD).exec(head);
   const list = m ? paramList(head, m[0].length) : null;

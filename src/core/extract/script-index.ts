@@ -1,5 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import { readHeader } from './script-headers';
+import { MAX_HEADER, readHeader } from './script-headers';
 import { dottedName, literalText, unwrap } from './script-strings';
 
 /**
@@ -29,10 +29,32 @@ export interface ImportBinding {
   imported: string;
 }
 
-export interface FunctionInfo {
-  node: Node;
-  returns: Node[];
+/** A function and the expressions it returns, read from the tree only when asked for. */
+export class FunctionInfo {
+  /** Return statements (whose value is their first named child) and an arrow's expression body, in source order. */
+  private readonly pending: Array<{ node: Node; statement: boolean }> = [];
+  private values: Node[] | null = null;
+  /** True when the source of some returned expression holds a quote or backtick, and so may hold text. */
+  quoted = false;
+
+  constructor(readonly node: Node) {}
+
+  add(node: Node, statement: boolean, source: string): void {
+    this.pending.push({ node, statement });
+    this.values = null;
+    if (!this.quoted && QUOTE.test(source)) this.quoted = true;
+  }
+
+  get returns(): Node[] {
+    this.values ??= this.pending.flatMap(({ node, statement }) => {
+      const value = statement ? node.namedChildren[0] : node;
+      return value ? [value] : [];
+    });
+    return this.values;
+  }
 }
+
+const QUOTE = /['"`]/;
 
 export interface ScriptIndex {
   bindings: Map<string, Binding[]>;
@@ -60,6 +82,8 @@ export const FUNCTION_TYPES = new Set([
   'generator_function_declaration',
   'generator_function',
 ]);
+/** An assignment whose target is a name or a dotted path, up to its `=`. */
+const PLAIN_TARGET = /^([\w$]+(?:\s*\.\s*#?[\w$]+)*)\s*=(?![=>])/;
 /** Shorter literals are never reported from their text alone. */
 const LONG_STRING = 24;
 
@@ -147,10 +171,11 @@ class IndexBuilder {
 
   /** Records one node; nodes arrive in document order, so the open frames are those still containing it. */
   enter(node: Node): void {
-    const { type, startIndex: start, endIndex: end } = node;
+    // `endIndex` crosses into WASM: it is read only for the node types that need it.
+    const { type, startIndex: start } = node;
     while (this.frames.length > 1 && this.frames[this.frames.length - 1].end <= start) this.frames.pop();
-    if (SCOPE_TYPES.has(type)) this.frames.push({ start, end, kind: type === 'class_body' ? 'class' : 'scope' });
-    if (FUNCTION_TYPES.has(type)) return this.enterFunction(node, start, end);
+    if (SCOPE_TYPES.has(type)) this.frames.push({ start, end: node.endIndex, kind: type === 'class_body' ? 'class' : 'scope' });
+    if (FUNCTION_TYPES.has(type)) return this.enterFunction(node, start, node.endIndex);
     switch (type) {
       case 'variable_declarator':
         return this.declarator(node);
@@ -164,7 +189,7 @@ class IndexBuilder {
       case 'import_statement':
         return this.importStatement(node);
       case 'return_statement':
-        return this.returnStatement(node);
+        return this.returnStatement(node, start, node.endIndex);
       case 'call_expression':
         this.index.calls.push(node);
         return;
@@ -175,7 +200,7 @@ class IndexBuilder {
         this.index.pairs.push(node);
         return;
       case 'template_string':
-        if (end - start >= LONG_STRING) this.index.longStrings.push(node);
+        if (node.endIndex - start >= LONG_STRING) this.index.longStrings.push(node);
         return;
       case 'ERROR':
         this.index.errors.push(node);
@@ -184,10 +209,10 @@ class IndexBuilder {
   }
 
   private enterFunction(node: Node, start: number, end: number): void {
-    const info: FunctionInfo = { node, returns: [] };
+    const info = new FunctionInfo(node);
     this.index.functions.set(node.id, info);
     const type = node.type;
-    const header = readHeader(this.text.slice(start, end), type === 'method_definition' ? 'method' : type === 'arrow_function' ? 'arrow' : 'function');
+    const header = readHeader(this.text.slice(start, Math.min(end, start + MAX_HEADER)), type === 'method_definition' ? 'method' : type === 'arrow_function' ? 'arrow' : 'function');
     const name = header ? header.name : (node.childForFieldName('name')?.text ?? null);
     if (name && type === 'method_definition') {
       this.bind(`this.${name}`, node, 'function', start, this.classScope());
@@ -204,16 +229,14 @@ class IndexBuilder {
     for (const param of names) this.bind(param, null, 'parameter', start, { start, end });
     if (type !== 'arrow_function' || header?.blockBody === true) return;
     const body = node.childForFieldName('body');
-    if (body && body.type !== 'statement_block') info.returns.push(body);
+    if (body && body.type !== 'statement_block') info.add(body, false, this.text.slice(body.startIndex, end));
   }
 
-  private returnStatement(node: Node): void {
-    const value = node.namedChildren[0];
-    if (!value) return;
+  private returnStatement(node: Node, start: number, end: number): void {
     for (let i = this.frames.length - 1; i >= 0; i--) {
       const fn = this.frames[i].fn;
       if (fn) {
-        fn.returns.push(value);
+        fn.add(node, true, this.text.slice(start, end));
         return;
       }
     }
@@ -266,9 +289,11 @@ class IndexBuilder {
   }
 
   private assignment(node: Node): void {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    const name = left ? dottedName(left) : null;
+    // A plain target (`x`, `this.client`) is read from the text; others need their nodes.
+    const plain = PLAIN_TARGET.exec(this.text.slice(node.startIndex, node.startIndex + 200));
+    const left = plain ? null : node.childForFieldName('left');
+    const name = plain ? plain[1].replace(/\s+/g, '') : left ? dottedName(left) : null;
+    const right = name ? node.childForFieldName('right') : null;
     if (!name || !right) return;
     this.bind(name, right, 'assignment', node.startIndex, this.assignmentScope(name, node.startIndex));
   }
@@ -348,6 +373,9 @@ function longQuotedStrings(tree: Tree, text: string): Node[] {
 /**
  * Builds the index in one pass: tree-sitter collects the node types recorded here in document
  * order inside WASM, which is far cheaper than stepping a cursor over every node from JS.
+ * (A union Query over the same types was measured slower than this with web-tree-sitter 0.27:
+ * both visit every node, and the query engine does more per node.) Each node access crosses
+ * into WASM, so handlers read names and headers from `text` where the source is plain.
  */
 export function indexScript(tree: Tree, text: string): ScriptIndex {
   const builder = new IndexBuilder(text, tree.rootNode.endIndex + 1);

@@ -65,6 +65,10 @@ export class PromptCollector {
   readonly sites: PromptSite[] = [];
   private readonly byAnchor = new Map<string, PromptSite>();
   private readonly pushes = new Map<string, Node[]>();
+  /** Message objects read outside an interpolation; reading one again can only find the same anchors. */
+  private readonly readObjects = new Set<number>();
+  /** Set when a read stopped at the depth limit: then a second read from a shallower start may reach further. */
+  private cutShort = false;
 
   constructor(private readonly values: ScriptValues) {
     // `messages.push({ role, content })` adds to a list declared elsewhere.
@@ -76,6 +80,11 @@ export class PromptCollector {
       if (!calls) this.pushes.set(list, (calls = []));
       calls.push(call);
     }
+  }
+
+  /** True when a message object was already read in full, so reading it again adds no site. */
+  hasRead(object: Node): boolean {
+    return !this.cutShort && this.readObjects.has(object.id);
   }
 
   /** True when a site already covers this expression. */
@@ -114,7 +123,10 @@ export class PromptCollector {
 
   /** A string expression: a literal, a constant, a builder call, either branch of a condition. */
   text(node: Node, target: Target, depth: number): void {
-    if (depth > MAX_DEPTH) return;
+    if (depth > MAX_DEPTH) {
+      this.cutShort = true;
+      return;
+    }
     let n = unwrap(node);
     if (n.type === 'await_expression' && n.namedChildren[0]) n = unwrap(n.namedChildren[0]);
     if (isReference(n)) return this.reference(n, target, depth, true, (v, t) => this.text(v, t, depth + 1));
@@ -152,7 +164,10 @@ export class PromptCollector {
 
   /** A list of messages, or one message, in any SDK's shape; bare strings take the default role. */
   messages(node: Node, target: Target, depth: number): void {
-    if (depth > MAX_DEPTH) return;
+    if (depth > MAX_DEPTH) {
+      this.cutShort = true;
+      return;
+    }
     let n = unwrap(node);
     if (n.type === 'await_expression' && n.namedChildren[0]) n = unwrap(n.namedChildren[0]);
     if (isReference(n)) {
@@ -215,6 +230,7 @@ export class PromptCollector {
 
   /** `{ role, content }`, `{ role, parts: [{ text }] }`, `{ type: "text", text }`; content may come before role. */
   private messageObject(object: Node, target: Target, depth: number): void {
+    if (!target.viaRef) this.readObjects.add(object.id);
     const members = this.values.members(object);
     const roleMember = members.get('role');
     const roleValue = roleMember ? memberValue(roleMember) : null;

@@ -362,12 +362,16 @@ export function stringValue(node: Node, lookup: ValueLookup): StringValue | null
   const construction = evaluate(node, out, lookup, 0);
   if (!construction || out.pieces.length === 0) return null;
   out.pieces.sort((a, b) => a.span.start - b.span.start);
+  let placeholders: string[] | null = null;
   return {
     node: unwrap(node),
     text: out.parts.map((p) => ('literal' in p ? p.literal : `{${p.expr}}`)).join(''),
     literalOnly: out.parts.map((p) => ('literal' in p ? p.literal : ' ')).join(''),
     pieces: out.pieces,
-    placeholders: placeholdersOf(out.parts),
+    // Most values are judged and dropped: their slots are read only for those that become sites.
+    get placeholders() {
+      return (placeholders ??= placeholdersOf(out.parts));
+    },
     construction,
     refs: out.refs,
   };

@@ -120,7 +120,7 @@ export class PromptSweep {
       const role = value ? literalText(value) : null;
       if (role === null || normalizeRole(role) === null || normalizeRole(role) === 'other') continue;
       const object = pair.parent;
-      if (object?.type === 'object') this.collector.messages(object, { role: null, callIndex: null, name: declaredName(object) }, 0);
+      if (object?.type === 'object' && !this.collector.hasRead(object)) this.collector.messages(object, { role: null, callIndex: null, name: declaredName(object) }, 0);
     }
   }
 
@@ -173,22 +173,36 @@ export class PromptSweep {
     for (const [name, list] of this.values.index.bindings) {
       for (const binding of list) {
         const fn = binding.value;
-        if (!fn || !FUNCTION_TYPES.has(fn.type)) continue;
-        for (const ret of this.values.index.functions.get(fn.id)?.returns ?? []) this.consider(ret, name, 'builder');
+        // Every function node of the file is in `functions`, so this also tells functions from other values.
+        const info = fn ? this.values.index.functions.get(fn.id) : undefined;
+        // Returns with no quote in their source hold no literal, so there is nothing to judge.
+        if (info?.quoted) for (const ret of info.returns) this.consider(ret, name, 'builder');
       }
     }
   }
 
   /** Any other long literal that reads as a prompt, such as an argument to a wrapper function. */
   private longStrings(): void {
+    // Literals of one `+` chain share their enclosing expressions: each is evaluated once.
+    const isString = new Map<number, boolean>();
+    const lookup = (id: Node) => this.values.boundValue(id);
     for (const node of this.values.index.longStrings) {
+      if (this.judged.has(node.id)) continue;
       // Judge the whole expression a literal belongs to: a `+` chain, a tagged template, a `.join`.
       let anchor = node;
-      for (let n = node.parent; n && ENCLOSING.has(n.type); n = n.parent) {
-        if (stringValue(n, (id) => this.values.boundValue(id))) anchor = n;
+      let above = node.parent;
+      for (let n = above; n && ENCLOSING.has(n.type); ) {
+        const parent = n.parent;
+        let known = isString.get(n.id);
+        if (known === undefined) isString.set(n.id, (known = stringValue(n, lookup) !== null));
+        if (known) {
+          anchor = n;
+          above = parent;
+        }
+        n = parent;
       }
-      if (this.judged.has(anchor.id) || this.judged.has(node.id)) continue;
-      this.consider(anchor, null, undefined, undefined, anchor.parent?.type === 'arguments' ? ARGUMENT_LIKENESS : LIKENESS);
+      if (this.judged.has(anchor.id)) continue;
+      this.consider(anchor, null, undefined, undefined, above?.type === 'arguments' ? ARGUMENT_LIKENESS : LIKENESS);
     }
   }
 }

@@ -50,7 +50,7 @@ export function previewRows(input: PreviewInput): StepRow[] {
   let tokens = original.tokens;
   let estimate = original.estimate;
   let cost = costAt(catalog.resolve(model), tokens, output);
-  const rows: StepRow[] = [{ step: 'as written', detail: `${input.messages.length} messages, ${output} output tokens expected`, model, inputTokens: tokens, estimate, costUsd: cost, savedUsd: null }];
+  const rows: StepRow[] = [{ step: 'as written', detail: `${input.messages.length} message${input.messages.length === 1 ? '' : 's'}, ${output} output tokens expected`, model, inputTokens: tokens, estimate, costUsd: cost, savedUsd: null }];
   for (const step of prepared.steps) {
     if (!(step.step in STEP_LABEL)) continue;
     if (step.step === 'route') {

@@ -45,6 +45,39 @@ export function wordDiff(before: string, after: string): DiffSegment[] {
     for (const segment of lcsDiff(midA, midB)) push(out, segment.kind, segment.text);
   }
   push(out, 'same', a.slice(endA).join(''));
+  return joinChanges(out);
+}
+
+/**
+ * Whitespace kept between two changes joins them: `[-x y][+p q]` reads better than
+ * `[-x][+p] [-y][+q]`. Each run of changes becomes one removal and one addition.
+ */
+function joinChanges(segments: readonly DiffSegment[]): DiffSegment[] {
+  const out: DiffSegment[] = [];
+  let removed = '';
+  let added = '';
+  let inChange = false;
+  const close = () => {
+    push(out, 'removed', removed);
+    push(out, 'added', added);
+    removed = added = '';
+    inChange = false;
+  };
+  segments.forEach((segment, i) => {
+    if (segment.kind === 'removed') removed += segment.text;
+    else if (segment.kind === 'added') added += segment.text;
+    else if (inChange && /^\s+$/.test(segment.text) && i + 1 < segments.length) {
+      removed += segment.text;
+      added += segment.text;
+      return;
+    } else {
+      close();
+      push(out, 'same', segment.text);
+      return;
+    }
+    inChange = true;
+  });
+  close();
   return out;
 }
 

@@ -14,7 +14,7 @@ import type { CallOptions } from '../providers/call';
 import { ProviderError } from '../providers/errors';
 import type { CallableModel, ModelResolver } from '../providers/registry';
 import type { ChatMessage, ChatResult, TokenUsage } from '../providers/types';
-import { answerKey } from './answer-key';
+import { answerKey, requestKey } from './answer-key';
 import { compressMessages } from './compress-step';
 import { answerRecord, failureRecord, type CallFacts } from './ledger-entry';
 import { blendedPrice, inputCost, priceUsage } from './cost';
@@ -52,9 +52,12 @@ const SUMMARY_MAX_TOKENS = 200;
 
 export class Pipeline {
   private readonly now: () => number;
+  /** The settings and routing table, for request keys: changing either changes every key. */
+  private readonly fingerprint: string;
 
   constructor(private readonly deps: PipelineDeps) {
     this.now = deps.now ?? Date.now;
+    this.fingerprint = JSON.stringify([deps.settings, deps.routing.map((rule) => [rule.when, rule.model])]);
   }
 
   /** Steps 1 to 4 without any call: the trimming summary is extractive. For previews. */
@@ -64,15 +67,48 @@ export class Pipeline {
 
   async run(request: PipelineRequest, options: RunOptions = {}): Promise<RunResult> {
     const started = this.now();
+    const { cache, settings } = this.deps;
+    const seenKey = settings.cache.enabled && cache ? requestKey(request, this.fingerprint) : undefined;
+    const seen = seenKey && cache ? await cache.get(seenKey).catch(() => undefined) : undefined;
+    if (seen) return this.answerSeen(request, seen, started, options);
     const prepared = await this.prepare(request, { summarize: true, signal: options.signal });
     const failures: Array<{ model: string; error: ProviderError }> = [];
     for (const modelId of prepared.chain) {
       const attempt = await this.answer(modelId, request, prepared, options, failures[0]);
-      if (attempt.result) return { ...attempt.result, latencyMs: this.now() - started };
+      if (attempt.result) {
+        if (seenKey && cache && !attempt.result.cached && !attempt.result.fallback) {
+          await cache.set(seenKey, { text: attempt.result.text, usage: attempt.result.usage, finishReason: attempt.result.finishReason, model: attempt.result.model, costUsd: attempt.result.costUsd, createdAt: this.now() }).catch(() => undefined);
+        }
+        return { ...attempt.result, latencyMs: this.now() - started };
+      }
       failures.push({ model: modelId, error: attempt.error });
       if (attempt.error.kind === 'cancelled' || attempt.streamed) break;
     }
     throw combine(failures);
+  }
+
+  /** A request answered before: served from the cache without running steps 1 to 4. */
+  private answerSeen(request: PipelineRequest, seen: CachedAnswer, started: number, options: RunOptions): RunResult {
+    options.onText?.(seen.text);
+    const info = this.deps.catalog.resolve(seen.model);
+    const saved = priceUsage(info, seen.usage) ?? seen.costUsd ?? 0;
+    const provider = this.providerOf(seen.model);
+    this.deps.ledger?.append(answerRecord(this.facts(request, seen.model, provider, started), { usage: seen.usage, costUsd: 0, cached: true, batch: false, savings: { ...noSavings(), cache: saved } }));
+    return {
+      text: seen.text,
+      model: seen.model,
+      provider,
+      requestedModel: request.model,
+      usage: seen.usage,
+      costUsd: 0,
+      cached: true,
+      finishReason: seen.finishReason,
+      latencyMs: this.now() - started,
+      routeWhy: [],
+      steps: [{ step: 'cache', applied: true, detail: 'hit: the same request was answered before (steps 1 to 4 skipped)', savedUsd: saved }],
+      messages: request.messages,
+      maxOutputTokens: request.maxOutputTokens,
+    };
   }
 
   /** Steps 1 to 4: the messages to send, the models to try, the bound, and a report per step. */

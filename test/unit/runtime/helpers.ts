@@ -1,5 +1,7 @@
 /** Shared pieces of the runtime tests: a key source with fixed keys, a registry over fakes, temp folders. */
 import * as fs from 'node:fs';
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Catalog } from '../../../src/core/catalog';
@@ -39,4 +41,13 @@ export function tempDir(prefix: string): string {
 export function recordingSleep(): { delays: number[]; sleep: (ms: number) => Promise<void> } {
   const delays: number[] = [];
   return { delays, sleep: async (ms: number) => void delays.push(ms) };
+}
+
+/** A loopback port with nothing listening on it. */
+export async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

@@ -1,12 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { ProviderError } from '../../../src/runtime/providers/errors';
 import type { ProviderRegistry } from '../../../src/runtime/providers/registry';
 import { startAnthropicFake, type AnthropicFake } from '../../fakes/anthropic-fake';
 import { startGeminiFake, type GeminiFake } from '../../fakes/gemini-fake';
 import { startOpenAiFake, type OpenAiFake } from '../../fakes/openai-fake';
-import { KEYS, recordingSleep, registryFor } from './helpers';
+import { closedPort, KEYS, recordingSleep, registryFor } from './helpers';
 
 const USER = 'Name three primary colours.';
 const ECHO = `Echo: ${USER}`;
@@ -294,12 +292,3 @@ describe('providers against loopback fakes', () => {
     });
   });
 });
-
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
