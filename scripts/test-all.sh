@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci
 npm run build
 npx tsc -p . --noEmit
+npx tsc -p media --noEmit
 npm run test:unit
 npm run test:browser
 npm run test:lsp
