@@ -137,7 +137,7 @@ export async function openCliRuntime(values: ParsedValues, io: CommandIo, projec
         route: {
           enabled: !values['no-route'],
           allowLocal: d.route.allowLocal || values.local === true || values['local-model'] !== undefined,
-          localModel: values['local-model'] as string | undefined,
+          localModel: (values['local-model'] as string | undefined) ?? d.route.localModel,
         },
         length: { ...d.length, enabled: !values['no-length'], instruction: values['length-instruction'] === true },
         cache: { enabled: !values['no-cache'] },

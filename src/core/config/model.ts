@@ -26,6 +26,14 @@ export interface PromptCostConfig {
   providers: Record<string, { baseUrl?: string; apiKeyEnv?: string }>;
   models: Record<string, ModelOverride>;
   ignore: string[];
+  cache: { redis?: string; ttlDays?: number; maxEntries?: number; maxMB?: number };
+  optimizer: {
+    keepTurns?: number;
+    summarizer?: 'model' | 'extractive';
+    compressLevel?: 'safe' | 'aggressive';
+    lengthInstruction?: boolean;
+    localModel?: string;
+  };
 }
 
 export const DEFAULT_CONFIG: PromptCostConfig = Object.freeze({
@@ -39,6 +47,8 @@ export const DEFAULT_CONFIG: PromptCostConfig = Object.freeze({
   providers: {},
   models: {},
   ignore: [],
+  cache: {},
+  optimizer: {},
 }) as PromptCostConfig;
 
 /** A problem in the configuration file, located in it. Lines and columns are 1-based. */

@@ -51,6 +51,10 @@ function describe(error: ErrorObject): string {
       return `${where} must be ${error.params.limit} or more.`;
     case 'minLength':
       return `${where} must not be empty.`;
+    case 'pattern':
+      return `${where} must match ${error.params.pattern} (see the schema's description of the key).`;
+    case 'exclusiveMinimum':
+      return `${where} must be more than ${error.params.limit}.`;
     case 'required':
       return `${where} needs '${error.params.missingProperty}'.`;
     default:
@@ -145,5 +149,7 @@ function toConfig(data: Record<string, unknown>, doc: Document): PromptCostConfi
     providers: (data.providers as PromptCostConfig['providers']) ?? {},
     models: (data.models as PromptCostConfig['models']) ?? {},
     ignore: (data.ignore as string[]) ?? [],
+    cache: (data.cache as PromptCostConfig['cache']) ?? {},
+    optimizer: (data.optimizer as PromptCostConfig['optimizer']) ?? {},
   };
 }

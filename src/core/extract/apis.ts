@@ -49,6 +49,15 @@ export const API_SPECS: readonly ApiSpec[] = [
     addBound: { python: 'max_tokens', js: 'max_tokens' },
   },
   {
+    // Legacy Anthropic text completions: same callee as OpenAI's, told apart by the client it is called on.
+    api: 'anthropic.completions',
+    callees: ['completions.create'],
+    modelParams: ['model'],
+    promptParams: { prompt: 'user' },
+    boundParams: ['max_tokens_to_sample'],
+    addBound: { python: 'max_tokens_to_sample', js: 'max_tokens_to_sample' },
+  },
+  {
     api: 'anthropic.messages',
     callees: ['messages.create', 'messages.stream', 'messages.parse', 'beta.messages.create', 'beta.messages.stream'],
     modelParams: ['model'],
@@ -160,7 +169,10 @@ export const PROVIDER_HOSTS: Readonly<Record<string, CallApi>> = {
   'generativelanguage.googleapis.com': 'google.generateContent',
   'openrouter.ai/api/v1/chat/completions': 'openai.chat',
   '/v1/chat/completions': 'openai.chat',
-  '/api/chat': 'openai.chat',
+  '/chat/completions': 'openai.chat',
+  // Ollama's native API; its OpenAI-compatible `/v1/chat/completions` is matched above.
+  '/api/chat': 'ollama',
+  '/api/generate': 'ollama',
 };
 
 /** The spec whose callee suffix or bare function name matches a dotted callee, or undefined. */

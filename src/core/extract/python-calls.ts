@@ -180,11 +180,14 @@ export class CallFinder {
 
   private recognize(shape: CallShape, where: Where): Recognized | null {
     const callee = normalizedCallee(calleeText(shape.fn, this.index.source));
-    const spec = specForCallee(callee);
+    // `generate_content()` calling the file's own `def generate_content():` wrapper is not the SDK.
+    if (shape.fn.type === 'identifier' && this.index.functionsNamed(callee).some((s) => s.classScope === null)) return null;
+    let spec = specForCallee(callee);
     if (spec && spec.api !== 'vercel-ai') {
       const suffix = matchedSuffix(spec, callee);
       const receiver = suffix ? receiverOf(shape.fn, suffix.split('.').length, this.index.source) : null;
       const object = receiver ? this.objects.describe(receiver, where) : null;
+      if (spec.api === 'openai.completions' && this.onAnthropic(shape, receiver, object)) spec = specFor('anthropic.completions')!;
       if (this.accepts(spec, callee, shape, object)) return { api: spec.api, spec, object };
     }
     if (shape.fn.type === 'attribute') {
@@ -205,6 +208,14 @@ export class CallFinder {
       if (object && (object.kind === 'model' || object.kind === 'chain') && object.api) return { api: object.api, spec: specFor(object.api), object };
     }
     return null;
+  }
+
+  /** Legacy `completions.create` on an Anthropic client (or with Anthropic's own bound parameter). */
+  private onAnthropic(shape: CallShape, receiver: Node | null, object: LlmObject | null): boolean {
+    if (object?.provider) return object.provider === 'anthropic';
+    if (shape.keywords.has('max_tokens_to_sample')) return true;
+    const head = receiver ? (this.text(receiver).split('.')[0] ?? '') : '';
+    return this.index.imports.get(head)?.startsWith('anthropic') ?? false;
   }
 
   /** Checks that rule out other services using the same method names. */

@@ -53,6 +53,14 @@ export interface CallInterest {
   keyword(name: string): boolean;
 }
 
+/** What an import binds: `from .prompts import SYSTEM as S` binds `S` to `{ module: '.prompts', name: 'SYSTEM' }`. */
+export interface ImportedName {
+  /** The module specifier as written, leading dots kept. */
+  module: string;
+  /** The name the module defines, or null for `import prompts` (the module object itself). */
+  name: string | null;
+}
+
 export const MODULE_SCOPE = 0;
 
 const MUTATORS = new Set(['append', 'extend', 'insert']);
@@ -93,6 +101,8 @@ export class PyIndex {
   readonly scopes = new Map<number, Scope>([[MODULE_SCOPE, { id: MODULE_SCOPE, kind: 'module', node: null, name: null, parent: null, classScope: null }]]);
   /** Local name -> dotted origin (`genai` -> `google.genai`, `completion` -> `litellm.completion`). */
   readonly imports = new Map<string, string>();
+  /** Local name -> the module as written and the name it exports (null when the local name is the module itself). */
+  readonly importedFrom = new Map<string, ImportedName>();
   /** Call node id -> its arguments, read on first use. */
   readonly shapes = new Map<number, CallShape | null>();
   /** Expression node id -> the text it builds, evaluated on first use. */
@@ -309,11 +319,20 @@ export class PyIndex {
       if (name.type === 'aliased_import') {
         const original = name.childForFieldName('name');
         const alias = name.childForFieldName('alias');
-        if (original && alias) imports.set(this.text(alias), base ? `${base}.${this.text(original)}` : this.text(original));
+        if (!original || !alias) continue;
+        const written = this.text(original).replace(/\s+/g, '');
+        imports.set(this.text(alias), base ? `${base}.${written}` : written);
+        this.importedFrom.set(this.text(alias), from ? { module: base, name: written } : { module: written, name: null });
       } else {
         const dotted = this.text(name).replace(/\s+/g, '');
-        if (base) imports.set(dotted, `${base}.${dotted}`);
-        else imports.set(dotted.split('.')[0], dotted.split('.')[0]).set(dotted, dotted);
+        if (base) {
+          imports.set(dotted, `${base}.${dotted}`);
+          this.importedFrom.set(dotted, { module: base, name: dotted });
+        } else {
+          const head = dotted.split('.')[0];
+          imports.set(head, head).set(dotted, dotted);
+          this.importedFrom.set(head, { module: head, name: null });
+        }
       }
     }
   }

@@ -1,10 +1,11 @@
 import type { Node } from 'web-tree-sitter';
-import type { PromptConstruction, PromptRole, PromptSite } from './model';
+import type { PromptConstruction, PromptRef, PromptRole, PromptSite } from './model';
 import { isPlainlyNotPrompt, roleFromText } from './prompt-text';
 import { shapeOfCall } from './python-args';
 import { evaluateText, opaque, placeholdersOf, type Evaluated } from './python-eval';
 import { dottedName, MODULE_SCOPE, type Binding, type PyIndex } from './python-index';
 import { definitionsOfNode, functionsCalled, whereOf, type Where } from './python-resolve';
+import { importedRef } from './python-refs';
 import { readString } from './python-strings';
 
 /**
@@ -63,6 +64,8 @@ export class PromptCollector {
   private readonly claimed = new Set<number>();
   private readonly active = new Set<string>();
   private readonly done = new Set<string>();
+  private readonly seen = new Set<string>();
+  private readonly refs = new Map<number, PromptRef[]>();
 
   constructor(private readonly index: PyIndex) {}
 
@@ -77,14 +80,22 @@ export class PromptCollector {
 
   /** True when the node was already followed for this purpose: following it again would find nothing new. */
   followed(node: Node, purpose: 'text' | 'messages' | 'message' | 'template'): boolean {
-    return this.done.has(`${purpose}:${node.id}:`);
+    return this.seen.has(`${purpose}:${node.id}`);
   }
 
-  /** Runs `fn` unless the same node is already being followed for the same purpose (cycles through names). */
-  private guard(node: Node, purpose: string, depth: number, fn: () => void, via: Via | '' = ''): void {
+  /** Imported prompt names each call sends, in the order they were reached. */
+  refsOf(callIndex: number): PromptRef[] {
+    return this.refs.get(callIndex) ?? [];
+  }
+
+  /**
+   * Runs `fn` unless the same node is already being followed for the same purpose (cycles through names).
+   * A node already followed the same way for the same call has claimed all it can; another call
+   * follows it again, for the imported names it sends too.
+   */
+  private guard(node: Node, purpose: string, depth: number, fn: () => void, callIndex: number | null, via: Via | '' = ''): void {
     const key = `${purpose}:${node.id}`;
-    // A node already followed the same way has claimed all it can: following it again finds nothing new.
-    const doneKey = `${key}:${via}`;
+    const doneKey = `${key}:${via}:${callIndex ?? ''}`;
     if (depth > MAX_DEPTH || this.active.has(key) || this.done.has(doneKey)) return;
     this.active.add(key);
     try {
@@ -92,7 +103,19 @@ export class PromptCollector {
     } finally {
       this.active.delete(key);
       this.done.add(doneKey);
+      this.seen.add(key);
     }
+  }
+
+  /** Records a name imported from another module at a call's prompt position; false when the name is not imported. */
+  private importedAt(node: Node, at: Node, where: Where, role: PromptRole | null, callIndex: number | null): boolean {
+    if (callIndex === null) return false;
+    const ref = importedRef(this.index, node, where);
+    if (!ref) return false;
+    const list = this.refs.get(callIndex) ?? [];
+    if (!list.some((r) => r.span.start === at.startIndex)) list.push({ ...ref, role: role ?? 'user', span: { start: at.startIndex, end: at.endIndex } });
+    this.refs.set(callIndex, list);
+    return true;
   }
 
   /** Adds a site for an evaluated string expression unless one of its literals is taken or it reads as no prompt. */
@@ -143,6 +166,10 @@ export class PromptCollector {
         case 'identifier':
         case 'attribute': {
           const bindings = definitionsOfNode(this.index, node, where);
+          if (bindings.length === 0) {
+            this.importedAt(node, node, where, role, callIndex);
+            return;
+          }
           const bound = via === 'direct' ? 'constant' : via;
           if (this.fromBuiltUp(bindings, role, callIndex, bound)) return;
           for (const binding of bindings) this.fromText(binding.value, whereOf(binding), role, bindingName(binding), callIndex, bound, next);
@@ -160,11 +187,16 @@ export class PromptCollector {
           break;
       }
       const evaluated = evaluateText(node, this.index);
-      if (!evaluated) return;
+      if (!evaluated) {
+        // `build_prompt(x)` with `build_prompt` imported from a prompts module.
+        const fn = node.type === 'call' ? node.childForFieldName('function') : null;
+        if (fn) this.importedAt(fn, fn, where, role, callIndex);
+        return;
+      }
       const inlined = this.inlineLocals(evaluated, where);
       this.emit(inlined, role, name, callIndex, via);
       for (const ref of inlined.refs) this.fromText(ref, where, role, null, callIndex, 'ref', next);
-    }, via);
+    }, callIndex, via);
   }
 
   /**
@@ -256,7 +288,8 @@ export class PromptCollector {
       return true;
     }
     const shape = shapeOfCall(node, this.index);
-    if (fn.type === 'attribute' && /^(format|format_map|format_prompt|format_messages|partial|invoke|to_string|to_messages|substitute|safe_substitute|render)$/.test(last)) {
+    const method = fn.type === 'attribute' ? this.text(fn.childForFieldName('attribute') ?? fn) : last;
+    if (fn.type === 'attribute' && /^(format|format_map|format_prompt|format_messages|partial|invoke|to_string|to_messages|substitute|safe_substitute|render)$/.test(method)) {
       const receiver = fn.childForFieldName('object');
       if (receiver && receiver.type !== 'string' && receiver.type !== 'concatenated_string' && !evaluateText(receiver, this.index)) {
         this.fromText(receiver, where, role, name, callIndex, via, depth);
@@ -340,7 +373,7 @@ export class PromptCollector {
           return;
       }
       this.fromMessage(node, where, role, callIndex, next);
-    });
+    }, callIndex);
   }
 
   /** Whether a name or a builder call stands for a list of messages (or one message) rather than text. */
@@ -414,7 +447,7 @@ export class PromptCollector {
           return;
       }
       this.fromText(node, where, role, null, callIndex, 'direct', next);
-    });
+    }, callIndex);
   }
 
   private messageDict(node: Node, where: Where, role: PromptRole, callIndex: number | null, depth: number): void {
@@ -519,7 +552,7 @@ export class PromptCollector {
       }
       const prompt = shape.keywords.get('prompt');
       if (prompt) this.fromTemplate(prompt, where, callIndex, next, name, role);
-    });
+    }, callIndex);
   }
 
   /** `class QA(dspy.Signature): """..."""`: the docstring becomes the module's instructions. */

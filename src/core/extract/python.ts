@@ -14,7 +14,8 @@ const INTEREST: CallInterest = {
 
 /**
  * Prompts and LLM calls in a Python file: index the file, find the calls, follow each call's
- * prompt arguments to the literals behind them, then sweep for prompts that reach no call.
+ * prompt arguments to the literals behind them (or to the names they import from other modules),
+ * then sweep for prompts that reach no call.
  */
 export function extractPython(tree: Tree, text: string): { prompts: PromptSite[]; calls: CallSite[] } {
   const index = indexPython(tree, text, INTEREST);
@@ -30,6 +31,6 @@ export function extractPython(tree: Tree, text: string): { prompts: PromptSite[]
   sweepUnlinked(index, collector);
   return {
     prompts: collector.sites.sort((a, b) => a.span.start - b.span.start),
-    calls: calls.map((call) => call.site),
+    calls: calls.map((call, callIndex) => ({ ...call.site, promptRefs: collector.refsOf(callIndex) })),
   };
 }

@@ -35,6 +35,7 @@ export class ScriptValues {
   /** Nesting of member lookups, which can chase each other in cyclic code. */
   private nesting = 0;
   private readonly callees = new Map<number, string>();
+  private readonly memberMaps = new Map<number, ReadonlyMap<string, Node>>();
 
   constructor(readonly index: ScriptIndex) {}
 
@@ -89,8 +90,15 @@ export class ScriptValues {
     return value.type === 'object' ? value : null;
   }
 
-  /** Members of an object literal by key; spread members are followed when they resolve to objects. */
-  members(object: Node | null, depth = 0): Map<string, Node> {
+  /**
+   * Members of an object literal by key; spread members are followed when they resolve to objects.
+   * Options objects are asked for many times; a top-level answer is kept (answers given inside a
+   * chain of lookups may be cut short by MAX_HOPS, so those are not).
+   */
+  members(object: Node | null, depth = 0): ReadonlyMap<string, Node> {
+    const cacheable = object !== null && depth === 0 && this.nesting === 0;
+    const cached = cacheable ? this.memberMaps.get(object.id) : undefined;
+    if (cached) return cached;
     const out = new Map<string, Node>();
     if (!object || depth > 3) return out;
     for (const member of object.namedChildren) {
@@ -102,6 +110,7 @@ export class ScriptValues {
       const key = keyName(member);
       if (key !== null) out.set(key, member);
     }
+    if (cacheable) this.memberMaps.set(object.id, out);
     return out;
   }
 

@@ -16,7 +16,7 @@ import type { CallOptions } from '../providers/call';
 import { ProviderRegistry } from '../providers/registry';
 import type { KeySource } from '../secrets';
 import { Pipeline } from './pipeline';
-import { defaultSettings } from './settings';
+import { cacheLimits, defaultSettings } from './settings';
 import type { PipelineSettings } from './types';
 
 export interface RuntimeOptions {
@@ -47,9 +47,11 @@ export interface Runtime {
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, catalog } = options;
   const registry = new ProviderRegistry({ catalog, providers: config.providers, keys: options.keys });
-  const cache = options.redisUrl
-    ? await RedisCache.connect({ url: options.redisUrl, limits: options.cacheLimits })
-    : FileCache.open(path.join(options.dataDir, CACHE_DIR), options.cacheLimits);
+  const limits = { ...cacheLimits(config), ...options.cacheLimits };
+  const redisUrl = options.redisUrl ?? config.cache.redis;
+  const cache = redisUrl
+    ? await RedisCache.connect({ url: redisUrl, limits })
+    : FileCache.open(path.join(options.dataDir, CACHE_DIR), limits);
   const ledger = new LedgerWriter(path.join(options.dataDir, LEDGER_FILE));
   const { table, problems } = compileRoutingTable(config.routing);
   const defaults = defaultSettings(config);

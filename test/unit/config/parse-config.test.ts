@@ -114,3 +114,21 @@ describe('routing conditions in the config', () => {
     assert.equal(config?.routing.length, 1);
   });
 });
+
+describe('cache and optimizer settings', () => {
+  it('reads them', () => {
+    const { config, problems } = parseConfig(
+      'cache: { redis: "redis://127.0.0.1:6379", ttlDays: 2, maxEntries: 500 }\noptimizer: { keepTurns: 4, summarizer: extractive, localModel: ollama/qwen2.5:7b }\n',
+    );
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config?.cache, { redis: 'redis://127.0.0.1:6379', ttlDays: 2, maxEntries: 500 });
+    assert.equal(config?.optimizer.summarizer, 'extractive');
+  });
+
+  it('rejects a cache URL that is not Redis, at its position', () => {
+    const text = 'cache:\n  redis: http://localhost:6379\n';
+    const { problems } = parseConfig(text);
+    assert.equal(problems[0].severity, 'error');
+    assert.equal(text.slice(problems[0].start, problems[0].end), 'http://localhost:6379');
+  });
+});
