@@ -231,7 +231,7 @@ export class CallFinder {
       }
       case 'openai.responses':
       case 'openai.completions':
-        if (provider) return provider !== 'anthropic' || spec.api === 'openai.completions';
+        if (provider) return provider !== 'anthropic';
         return has('model', 'input', 'instructions', 'prompt') || shape.splats.length > 0;
       case 'google.generateContent': {
         if (!/send_?[mM]essage(_async)?$/.test(callee)) return true;
@@ -250,7 +250,11 @@ export class CallFinder {
     }
   }
 
-  /** `requests.post("https://api.openai.com/v1/chat/completions", json={...})` and the like. */
+  /**
+   * `requests.post("https://api.openai.com/v1/chat/completions", json={...})` and the like, with the URL
+   * and the body written in the call or held in names (`url = BASE + "/chat/completions"`,
+   * `data=json.dumps(payload)`).
+   */
   private http(shape: CallShape, where: Where, method: string): Recognized | null {
     const url = shape.keywords.get('url') ?? shape.positional[method === 'request' ? 1 : 0];
     if (!url) return null;
@@ -260,12 +264,26 @@ export class CallFinder {
       .sort((a, b) => b.length - a.length)
       .find((key) => urlText.includes(key));
     if (!host) return null;
-    let body = shape.keywords.get('json') ?? shape.keywords.get('data') ?? shape.keywords.get('content') ?? null;
-    if (body?.type === 'call' && /dumps$/.test(calleeText(body.childForFieldName('function')!, this.index.source))) {
-      body = shapeOfCall(body, this.index)?.positional[0] ?? null;
-    }
+    const written = shape.keywords.get('json') ?? shape.keywords.get('data') ?? shape.keywords.get('content') ?? null;
+    const body = written ? this.requestBody(written, where) : null;
+    // Generic paths (`/api/chat`) are also an app's own routes: a provider's body names a model.
+    if (!host.includes('.') && !/:11434\b|ollama/i.test(urlText) && !entriesOf(this.index, body, where).has('model')) return null;
     const api = PROVIDER_HOSTS[host];
     return { api, spec: specFor(api), object: null, body };
+  }
+
+  /** The dict a request body serialises: `json.dumps({...})`, or a name bound to either. */
+  private requestBody(node: Node, where: Where, depth = 0): Node | null {
+    if (depth > 4) return node;
+    if (node.type === 'call' && /dumps$/.test(calleeText(node.childForFieldName('function')!, this.index.source))) {
+      const inner = shapeOfCall(node, this.index)?.positional[0];
+      return inner ? this.requestBody(inner, where, depth + 1) : null;
+    }
+    if (node.type === 'identifier') {
+      const last = definitionsOfNode(this.index, node, where, false).pop();
+      if (last && (last.value.type === 'call' || last.value.type === 'dictionary')) return this.requestBody(last.value, whereOf(last), depth + 1);
+    }
+    return node;
   }
 
   private urlText(url: Node, where: Where, depth = 0): string | null {
