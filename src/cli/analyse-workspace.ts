@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { LineIndex } from '../core/analysis/line-index';
 import type { FileCosts } from '../core/analysis/model';
 import { priceFile } from '../core/analysis/price-file';
-import { analyzeSource, type Notice, type SourceLanguage } from '../core/extract';
+import type { PromptIndex } from '../core/analysis/prompt-index';
+import { analyzeSource, type FileAnalysis, type Notice, type PromptRef, type SourceLanguage } from '../core/extract';
 import { lintFile, type Finding } from '../core/rules';
 import { defaultGrammars, scanPaths, type ScanResult } from '../runtime/scan';
 import type { CommandIo } from './command';
@@ -70,13 +71,19 @@ export async function analyseWorkspace(paths: readonly string[], project: Projec
 }
 
 /** Extracts and prices one text that is not on disk (a file at a git ref), as if it sat at `file`. */
-export async function priceText(text: string, language: SourceLanguage, file: string, project: Project): Promise<FileCosts> {
-  const analysis = await analyzeSource(defaultGrammars(), text, language);
-  return priceFile(analysis, { relativePath: rootRelative(file, project), config: project.loaded.config, catalog: project.catalog });
+export async function priceText(text: string, language: SourceLanguage, file: string, project: Project, index?: PromptIndex): Promise<FileCosts> {
+  return priceAnalysis(await analyzeSource(defaultGrammars(), text, language), file, project, index);
+}
+
+/** Prices one file's analysis, linking imported prompts through `index` when given. */
+export function priceAnalysis(analysis: FileAnalysis, file: string, project: Project, index?: PromptIndex): FileCosts {
+  const relativePath = rootRelative(file, project);
+  const linkPrompt = index ? (ref: PromptRef) => index.resolve(relativePath, analysis.language, ref) : undefined;
+  return priceFile(analysis, { relativePath, config: project.loaded.config, catalog: project.catalog, linkPrompt });
 }
 
 /** Re-analyses a file after its text changed (after `--fix`), keeping its place in the workspace. */
-export async function reanalyse(previous: AnalysedFile, text: string, project: Project): Promise<AnalysedFile> {
-  const costs = await priceText(text, previous.costs.language, previous.file, project);
+export async function reanalyse(previous: AnalysedFile, text: string, project: Project, index: PromptIndex): Promise<AnalysedFile> {
+  const costs = await priceText(text, previous.costs.language, previous.file, project, index);
   return { ...previous, text, lines: new LineIndex(text), costs, findings: lintCosts(costs, text, project), notices: costs.notices };
 }

@@ -45,6 +45,8 @@ export interface ScanResult {
   cancelled: boolean;
   /** The folder paths in the costs are relative to (ScanOptions.root). */
   root: string;
+  /** Named prompts of every file read, for pricing a text later with the same links (after `--fix`). */
+  promptIndex: PromptIndex;
 }
 
 let sharedGrammars: Grammars | undefined;
@@ -73,9 +75,9 @@ function rootRelative(root: string, file: string): string {
 export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   const grammars = options.grammars ?? defaultGrammars();
   const sources = listSourceFiles(options.paths, options.config.ignore);
-  const result: ScanResult = { files: [], filesListed: sources.length, filesRead: 0, bytesRead: 0, cancelled: false, root: options.root };
-  const analysed: ReadFile[] = [];
   const index = new PromptIndex();
+  const result: ScanResult = { files: [], filesListed: sources.length, filesRead: 0, bytesRead: 0, cancelled: false, root: options.root, promptIndex: index };
+  const analysed: ReadFile[] = [];
   for (const source of sources) {
     if (options.isCancelled?.()) {
       result.cancelled = true;

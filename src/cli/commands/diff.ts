@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import ignore from 'ignore';
 import { LineIndex } from '../../core/analysis/line-index';
-import { languageOfPath } from '../../core/extract';
+import { PromptIndex } from '../../core/analysis/prompt-index';
+import { analyzeSource, languageOfPath, type FileAnalysis } from '../../core/extract';
 import { diffPrompts, renderDiffMarkdown, type DiffSide } from '../../core/report';
 import { gitTopLevel, listFilesAtCommit, readFilesAtCommit, renamesSince, resolveCommit } from '../../runtime/git-tree';
-import { scanPaths } from '../../runtime/scan';
+import { defaultGrammars, scanPaths } from '../../runtime/scan';
 import { ALWAYS_SKIPPED } from '../../runtime/workspace-files';
-import { priceText } from '../analyse-workspace';
+import { priceAnalysis } from '../analyse-workspace';
 import { UsageError, type Command } from '../command';
 import type { Project } from '../project';
 import { loadCheckedProject, resolvePaths } from './shared-options';
@@ -81,11 +82,19 @@ async function baseSide(repo: string, commit: string, repoPaths: string[], proje
   const ignored = ignore().add(project.loaded.config.ignore);
   const listed = listFilesAtCommit(repo, commit, repoPaths).filter((f) => analysable(f, repo, project, ignored));
   const contents = readFilesAtCommit(repo, commit, listed);
-  const files: DiffSide['files'][number][] = [];
+  // As in the work-tree scan: analyse every file first, then price, so imported prompts are linked on both sides.
+  const index = new PromptIndex();
+  const analysed: Array<{ repoPath: string; text: string; analysis: FileAnalysis }> = [];
   for (const [repoPath, bytes] of contents) {
     if (bytes.subarray(0, 8000).includes(0)) continue;
     const text = utf8Lossy.decode(bytes);
-    const costs = await priceText(text, languageOfPath(repoPath)!, path.join(repo, repoPath), project);
+    const analysis = await analyzeSource(defaultGrammars(), text, languageOfPath(repoPath)!);
+    index.set(path.relative(project.root, path.join(repo, repoPath)).split(path.sep).join('/'), analysis);
+    analysed.push({ repoPath, text, analysis });
+  }
+  const files: DiffSide['files'][number][] = [];
+  for (const { repoPath, text, analysis } of analysed) {
+    const costs = priceAnalysis(analysis, path.join(repo, repoPath), project, index);
     if (costs.prompts.length > 0 || costs.calls.length > 0) files.push({ path: repoPath, costs, lines: new LineIndex(text) });
   }
   return { files };

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { version } from '../../../package.json';
+import type { PromptIndex } from '../../core/analysis/prompt-index';
 import { applyFixes } from '../../core/rules/apply-fixes';
 import { RULES } from '../../core/rules';
 import { workspaceMonthlyUsd } from '../../core/report/monthly-total';
@@ -52,8 +53,9 @@ export const lintCommand: Command = {
     const project = loadCheckedProject(paths[0], values.config as string | undefined, io);
     if (!project) return 2;
 
-    let { files } = await analyseWorkspace(paths, project, io);
-    if (values.fix) files = await fixFiles(files, project, io);
+    const workspace = await analyseWorkspace(paths, project, io);
+    let { files } = workspace;
+    if (values.fix) files = await fixFiles(files, project, workspace.scan.promptIndex, io);
 
     const monthlyUsd = workspaceMonthlyUsd(files);
     const monthlyBudgetUsd = project.loaded.config.budgets.monthlyUsd ?? null;
@@ -75,7 +77,7 @@ function parseMaxWarnings(raw: string | undefined): number | null {
 }
 
 /** Applies each file's safe, non-overlapping fixes, writes the file and lints it again once. */
-async function fixFiles(files: AnalysedFile[], project: Project, io: CommandIo): Promise<AnalysedFile[]> {
+async function fixFiles(files: AnalysedFile[], project: Project, index: PromptIndex, io: CommandIo): Promise<AnalysedFile[]> {
   let fixed = 0;
   let changedFiles = 0;
   const result: AnalysedFile[] = [];
@@ -93,7 +95,7 @@ async function fixFiles(files: AnalysedFile[], project: Project, io: CommandIo):
     fs.writeFileSync(file.file, text);
     fixed += applied;
     changedFiles++;
-    result.push(await reanalyse(file, text, project));
+    result.push(await reanalyse(file, text, project, index));
   }
   if (fixed > 0) io.stderr(`promptcost lint: fixed ${fixed} problem${fixed === 1 ? '' : 's'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'}.\n`);
   return result;
