@@ -25,7 +25,7 @@ async function parseFloor(files: string[]): Promise<number> {
  */
 export async function benchScan(): Promise<BenchRow[]> {
   const root = generateWorkspace();
-  const files = listSourceFiles([root]).map((f) => f.path);
+  const files = (await listSourceFiles([root])).map((f) => f.path);
   const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
   const catalog = new Catalog({});
   for (const lang of ['python', 'typescript'] as const) await defaultGrammars().parser(lang);

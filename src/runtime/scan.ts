@@ -74,7 +74,7 @@ function rootRelative(root: string, file: string): string {
  */
 export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   const grammars = options.grammars ?? defaultGrammars();
-  const sources = listSourceFiles(options.paths, options.config.ignore);
+  const sources = await listSourceFiles(options.paths, options.config.ignore);
   const index = new PromptIndex();
   const result: ScanResult = { files: [], filesListed: sources.length, filesRead: 0, bytesRead: 0, cancelled: false, root: options.root, promptIndex: index };
   const analysed: ReadFile[] = [];

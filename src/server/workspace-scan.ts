@@ -3,7 +3,7 @@ import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { LineIndex } from '../core/analysis/line-index';
 import { analyzeSource, looksMinified, MAX_FILE_BYTES, mayContainPrompts } from '../core/extract';
 import type { Grammars } from '../core/extract/parser';
-import { listSourceFiles, readSourceFile } from '../runtime/workspace-files';
+import { listSourceFiles, readSourceFile, type SourceFile } from '../runtime/workspace-files';
 import type { FileResult } from './analyse-file';
 import { findingDiagnostic } from './diagnostics';
 import type { ScanResult, SkippedFile } from './protocol';
@@ -42,7 +42,8 @@ export async function scanWorkspace(folders: readonly string[], deps: ScanDepend
     cancelled: false,
     elapsedMs: 0,
   };
-  const files = folders.flatMap((folder) => listSourceFiles([folder], deps.ignoreGlobs(folder)));
+  const files: SourceFile[] = [];
+  for (const folder of folders) files.push(...(await listSourceFiles([folder], deps.ignoreGlobs(folder))));
   result.filesListed = files.length;
   const skip = (file: string, reason: string) => {
     const entry: SkippedFile = { path: file, reason };
