@@ -107,6 +107,10 @@ async function activationFigure(): Promise<BenchRow> {
       subscriptions: [] as unknown[],
       asAbsolutePath: (p: string) => path.join(ROOT, p),
       workspaceState: stub('workspaceState'),
+      globalState: stub('globalState'),
+      secrets: stub('secrets'),
+      extensionUri: stub('extensionUri'),
+      globalStorageUri: stub('globalStorageUri'),
       extension: { packageJSON: { version: '0.0.0' } },
     };
     const started = performance.now();

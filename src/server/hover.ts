@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover, type Range } from 'vscode-languageserver';
-import type { CostFigures, FileCosts, PricedCall, PricedPrompt } from '../core/analysis/model';
+import type { CostFigures, FileCosts, LinkedPrompt, PricedCall, PricedPrompt } from '../core/analysis/model';
 import { formatPerMillion, formatShare, formatTokens, formatUsd } from '../core/analysis/format';
-import { priceFile } from '../core/analysis/price-file';
+import { priceFile, type PricingContext } from '../core/analysis/price-file';
 import type { Catalog, ModelInfo } from '../core/catalog';
 import { CATALOG_SOURCE } from '../core/catalog/genai-prices';
 import type { PromptCostConfig } from '../core/config';
@@ -16,6 +16,8 @@ export interface HoverContext {
   positionAt: PositionAt;
   /** The model the routing table suggests for a prompt, when routing is configured and has one. */
   suggestModel?(prompt: PricedPrompt, call: PricedCall | null): string | null;
+  /** Finds prompts other files define, so a call re-priced at another model keeps its imported prompts. */
+  linkPrompt?: PricingContext['linkPrompt'];
 }
 
 const within = (span: TextSpan, offset: number) => span.start <= offset && offset <= span.end;
@@ -51,7 +53,7 @@ function priceAt(ctx: HoverContext, prompt: PricedPrompt, call: PricedCall | nul
     calls: call ? [call.site] : [],
     notices: [],
   };
-  const priced = priceFile(narrowed, { relativePath: ctx.relativePath, config: ctx.config, catalog: ctx.catalog, modelOverride: model.id });
+  const priced = priceFile(narrowed, { relativePath: ctx.relativePath, config: ctx.config, catalog: ctx.catalog, modelOverride: model.id, linkPrompt: ctx.linkPrompt });
   const target = call ? priced.calls[0] : priced.prompts[0];
   if (!target?.cost) return null;
   const tokens = 'inputTokens' in target ? target.inputTokens : target.tokens;
@@ -141,11 +143,34 @@ function modelHover(ctx: HoverContext, written: string, range: Range): Hover {
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range };
 }
 
-/** The hover at an offset: a model string of a call, else a prompt, else nothing. */
+/** An imported prompt name at a call: the prompt the other file defines, and what the call costs with it. */
+function linkedHover(ctx: HoverContext, call: PricedCall, linked: LinkedPrompt, range: Range): Hover {
+  const lines = [
+    `**PromptCost** · ${linked.site.role} prompt \`${linked.site.name ?? linked.ref.name}\` from \`${linked.path}\``,
+    '',
+    `**${formatTokens(linked.tokens.tokens, linked.tokens.estimate)} tokens** at ${call.modelId ?? 'the default model'}`,
+  ];
+  if (linked.site.placeholders.length > 0) {
+    lines.push('', `Not counted (filled at run time): ${linked.site.placeholders.map((p) => `\`{${p}}\``).join(', ')}`);
+  }
+  if (call.cost) {
+    lines.push(
+      '',
+      `The whole call: ${formatTokens(call.inputTokens.tokens, call.inputTokens.estimate)} input tokens · ${formatUsd(call.cost.perCallUsd)}/call · ` +
+        `${formatUsd(call.cost.per1kCallsUsd)}/1k calls · ${formatUsd(call.cost.perMonthUsd)}/month`,
+    );
+  }
+  lines.push('', catalogFooter(ctx.catalog));
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range };
+}
+
+/** The hover at an offset: a model string of a call, an imported prompt name, else a prompt, else nothing. */
 export function hoverAt(ctx: HoverContext, offset: number): Hover | null {
   for (const call of ctx.costs.calls) {
     const span = call.site.modelSpan;
     if (span && within(span, offset) && call.site.model) return modelHover(ctx, call.site.model, rangeOf(span, ctx.positionAt));
+    const linked = call.linkedPrompts.find((l) => within(l.ref.span, offset));
+    if (linked) return linkedHover(ctx, call, linked, rangeOf(linked.ref.span, ctx.positionAt));
   }
   for (const prompt of ctx.costs.prompts) {
     if (within(prompt.site.span, offset)) return promptHover(ctx, prompt, rangeOf(prompt.site.span, ctx.positionAt));

@@ -19,6 +19,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../core/analysis/line-index';
 import { PromptIndex } from '../core/analysis/prompt-index';
+import { suggestRoute } from '../core/analysis/route-call';
 import { Catalog } from '../core/catalog';
 import type { ModelOverride } from '../core/catalog';
 import type { PromptCostConfig } from '../core/config';
@@ -313,8 +314,17 @@ export function startServer(connection: Connection): void {
     const open = await current(params.textDocument.uri, token);
     const result = open?.analysis.result;
     if (!open || !result) return null;
+    const key = indexKey(uriToPath(params.textDocument.uri));
     return hoverAt(
-      { costs: result.costs, config: result.config, catalog: result.catalog, relativePath: result.costs.path, positionAt: positionsOf(open.analysis) },
+      {
+        costs: result.costs,
+        config: result.config,
+        catalog: result.catalog,
+        relativePath: result.costs.path,
+        positionAt: positionsOf(open.analysis),
+        suggestModel: (_prompt, call) => (call ? suggestRoute(result.costs, call, result.config, result.catalog)?.suggested.id ?? null : null),
+        linkPrompt: (ref) => prompts.resolve(key, result.costs.language, ref),
+      },
       open.document.offsetAt(params.position),
     );
   });

@@ -42,7 +42,8 @@ describe('language server features (dist/server.js over stdio)', () => {
     assert.match(system, /\*\*\d[\d,]* tokens\*\*/);
     assert.match(system, /\| model \| input tokens \| output tokens \| \$\/call \| \$\/1k calls \| \$\/month \| context window \| cached input \|/);
     assert.match(system, /\| openai\/gpt-4o \(call\) \|/);
-    assert.match(system, /\| openai\/gpt-4o-mini  \|/, 'the comparison model from .promptcost.yaml');
+    assert.match(system, /\| openai\/gpt-4o-mini \(routing\) \|/, 'the cheaper model the default routing table suggests');
+    assert.match(system, /\| anthropic\/claude-3-5-haiku-latest  \| ≈/, 'a comparison model from .promptcost.yaml, counted with its own tokenizer');
     assert.match(system, /300 \(expected\)/, 'expectedOutputTokens from .promptcost.yaml');
     assert.match(system, /30,000 calls\/month/);
     assert.match(system, /catalog of \d{4}-\d{2}-\d{2}/);

@@ -7,6 +7,7 @@ import type { PyIndex } from './python-index';
 import { inLoop } from './python-loops';
 import { ObjectResolver, type Placed, type LlmObject } from './python-objects';
 import { definitionsOfNode, whereOf, type Where } from './python-resolve';
+import { expressionName } from './python-strings';
 import { boundValue, entriesOf, stringValue } from './python-values';
 
 /**
@@ -69,6 +70,9 @@ const HTTP_PROMPT_KEYS: Readonly<Record<string, PromptRole | 'messages'>> = {
   input: 'messages',
   instructions: 'system',
 };
+
+/** Keys of a chain's input dict that hold the user's request rather than data for a template slot. */
+const INPUT_KEYS = new Set(['input', 'question', 'query', 'prompt', 'message', 'user_input', 'human_input', 'request', 'task']);
 
 const DOTTED_TEXT = /^[\w\u00C0-\uFFFF.\s]+$/;
 
@@ -154,7 +158,7 @@ export class CallFinder {
   /** Cheap test on the callee text before any tree access: most calls in a file are not worth a look. */
   private worthALook(callee: string): boolean {
     const last = callee.slice(callee.lastIndexOf('.') + 1);
-    return CALLEE_NAMES.has(last) || RUN_METHODS.has(last) || HTTP_METHODS.has(last) || this.index.bindingsOf(callee).length > 0;
+    return CALLEE_NAMES.has(last) || RUN_METHODS.has(last) || HTTP_METHODS.has(last) || this.index.imports.has(callee) || this.index.bindingsOf(callee).length > 0;
   }
 
   find(): FoundCall[] {
@@ -179,9 +183,12 @@ export class CallFinder {
   }
 
   private recognize(shape: CallShape, where: Where): Recognized | null {
-    const callee = normalizedCallee(calleeText(shape.fn, this.index.source));
+    const written = normalizedCallee(calleeText(shape.fn, this.index.source));
     // `generate_content()` calling the file's own `def generate_content():` wrapper is not the SDK.
-    if (shape.fn.type === 'identifier' && this.index.functionsNamed(callee).some((s) => s.classScope === null)) return null;
+    if (shape.fn.type === 'identifier' && this.index.functionsNamed(written).some((s) => s.classScope === null)) return null;
+    // A function imported under another name: `from litellm import completion as llm_call`.
+    const origin = shape.fn.type === 'identifier' ? this.index.imports.get(written) : undefined;
+    const callee = origin?.includes('.') ? origin : written;
     let spec = specForCallee(callee);
     if (spec && spec.api !== 'vercel-ai') {
       const suffix = matchedSuffix(spec, callee);
@@ -286,9 +293,17 @@ export class CallFinder {
     return node;
   }
 
+  /** The URL a name or expression holds, with the names it is built from filled in where the file sets them. */
   private urlText(url: Node, where: Where, depth = 0): string | null {
     const evaluated = evaluateText(url, this.index);
-    if (evaluated) return evaluated.text;
+    if (evaluated) {
+      let text = evaluated.text;
+      for (const ref of depth > 3 ? [] : evaluated.refs) {
+        const inner = ref.type === 'identifier' || ref.type === 'attribute' ? this.urlText(ref, where, depth + 1) : null;
+        if (inner) text = text.replace(`{${expressionName(this.index.source, ref)}}`, inner);
+      }
+      return text;
+    }
     if (depth > 3) return null;
     for (const binding of definitionsOfNode(this.index, url, where, false).reverse()) {
       const text = this.urlText(binding.value, whereOf(binding), depth + 1);
@@ -300,7 +315,9 @@ export class CallFinder {
   private describe(shape: CallShape, where: Where, recognized: Recognized): FoundCall {
     const { api, spec, object } = recognized;
     const isHttp = recognized.body !== undefined;
-    const bodyNode = recognized.body?.type === 'dictionary' ? recognized.body : null;
+    const body = recognized.body;
+    // The body dict counts as the call's arguments only when it is written in the call.
+    const bodyNode = body?.type === 'dictionary' && body.startIndex >= shape.span.start && body.endIndex <= shape.span.end ? body : null;
     const params = isHttp ? entriesOf(this.index, recognized.body ?? null, where) : this.callParams(shape, where);
     const prompts: PromptArg[] = [];
     const addPrompt = (node: Node | undefined | null, role: PromptRole | 'messages', at: Where = where): void => {
@@ -372,8 +389,16 @@ export class CallFinder {
       case 'langchain':
       case 'llamaindex':
       case 'dspy':
+        if (first?.type === 'dictionary') this.inputLiterals(first, add);
         add(first ?? shape.keywords.get('input') ?? shape.keywords.get('messages') ?? shape.keywords.get('prompt') ?? shape.keywords.get('query'), 'messages');
         break;
+    }
+  }
+
+  /** `executor.invoke({"input": "Summarise ..."})`: a question written into a chain's input dict is the user's prompt. */
+  private inputLiterals(input: Node, add: (node: Node | undefined, role: PromptRole | 'messages') => void): void {
+    for (const [key, value] of entriesOf(this.index, input, { scope: 0, at: input.startIndex })) {
+      if (INPUT_KEYS.has(key) && (value.type === 'string' || value.type === 'concatenated_string')) add(value, 'user');
     }
   }
 

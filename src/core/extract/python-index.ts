@@ -338,12 +338,12 @@ export class PyIndex {
   }
 
   /**
-   * Calls named by an interesting word or by a name the file binds (`llm(...)`), and calls with an
+   * Calls named by an interesting word or by a name the file binds or imports (`llm(...)`), and calls with an
    * interesting keyword argument; list mutations are read from them too.
    */
   private findCalls(interest: CallInterest): void {
     const found = new Map<number, CallEntry>();
-    const wanted = (name: string): boolean => interest.callee(name) || MUTATORS.has(name) || this.scan.targets.has(name);
+    const wanted = (name: string): boolean => interest.callee(name) || MUTATORS.has(name) || this.scan.targets.has(name) || this.imports.has(name);
     for (const offset of namesBeforeParenthesis(this.source, wanted)) {
       const identifier = this.tokenAt(offset);
       if (identifier?.type !== 'identifier' || identifier.startIndex !== offset) continue;

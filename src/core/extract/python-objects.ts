@@ -3,6 +3,7 @@ import { MODEL_CONSTRUCTORS } from './apis';
 import type { CallApi } from './model';
 import { dottedName, type PyIndex } from './python-index';
 import { definitionsOfNode, whereOf, type Where } from './python-resolve';
+import { readString } from './python-strings';
 
 /**
  * What a receiver expression holds, as far as the file says: an SDK client (`OpenAI()`), a chat
@@ -69,6 +70,9 @@ const MODEL_KEYWORDS = new Set(['llm', 'model', 'chat_model', 'lm', 'agent', 'ch
 
 const MAX_DEPTH = 8;
 
+/** Input and output field lists around `->`, with optional `: type` annotations. */
+const INLINE_SIGNATURE = /^[\w\s,:\[\]]+->[\w\s,:\[\]]+$/;
+
 /** `dspy.configure(lm=...)`, `dspy.settings.context(lm=...)`: calls that set the default model. */
 export function configuresDefaults(name: string): boolean {
   return name === 'configure' || name === 'context';
@@ -77,6 +81,7 @@ export function configuresDefaults(name: string): boolean {
 export class ObjectResolver {
   private readonly memo = new Map<number, LlmObject | null>();
   private defaultLm: Placed[] | undefined;
+  private defaultLlm: Placed[] | undefined;
 
   constructor(private readonly index: PyIndex) {}
 
@@ -176,8 +181,9 @@ export class ObjectResolver {
       if (method === 'create' && receiver?.type === 'attribute' && this.text(receiver).endsWith('chats')) {
         return { kind: 'chat', provider: 'google', api: 'google.generateContent', configuredBy: [configured], templates: [] };
       }
-      if ((method === 'as_query_engine' || method === 'as_chat_engine') && receiver) {
-        return { kind: 'chain', provider: null, api: 'llamaindex', configuredBy: this.modelArgument(args, where, depth), templates: [] };
+      if ((method === 'as_query_engine' || method === 'as_chat_engine' || method === 'as_retriever_engine') && receiver) {
+        const passed = this.modelArgument(args, where, depth);
+        return { kind: 'chain', provider: null, api: 'llamaindex', configuredBy: passed.length > 0 ? passed : this.llamaIndexDefaultLlm(depth), templates: [] };
       }
     }
 
@@ -212,7 +218,8 @@ export class ObjectResolver {
     if (/dspy/.test(qualified) && /^(Predict|ChainOfThought|ReAct|ProgramOfThought|MultiChainComparison|ChainOfThoughtWithHint)$/.test(last)) {
       const lm = args.find((a) => a.type === 'keyword_argument' && this.text(a.childForFieldName('name')!) === 'lm')?.childForFieldName('value');
       const configuredBy = (lm ? this.describe(lm, where, depth + 1)?.configuredBy : undefined) ?? this.dspyDefaultLm(depth);
-      return { kind: 'chain', provider: 'dspy', api: 'dspy', configuredBy, templates: args.slice(0, 1).map((n) => ({ node: n, where })) };
+      const signature = args.slice(0, 1).filter((n) => !this.isInlineSignature(n));
+      return { kind: 'chain', provider: 'dspy', api: 'dspy', configuredBy, templates: signature.map((n) => ({ node: n, where })) };
     }
 
     // A chain, agent or engine built around a model: `LLMChain(llm=llm, prompt=p)`, `create_react_agent(llm, tools, prompt)`.
@@ -238,6 +245,11 @@ export class ObjectResolver {
     return model ? { ...model, kind: 'chain', templates } : null;
   }
 
+  /** `"context, question -> answer"`: field names of an inline DSPy signature, not text for the model. */
+  private isInlineSignature(node: Node): boolean {
+    return node.type === 'string' && INLINE_SIGNATURE.test(readString(node, this.index.source).text);
+  }
+
   /** The LM set with `dspy.configure(lm=...)` / `dspy.settings.configure(lm=...)` anywhere in the file. */
   private dspyDefaultLm(depth: number): Placed[] {
     this.defaultLm ??= this.findDspyDefaultLm(depth);
@@ -255,6 +267,20 @@ export class ObjectResolver {
         const described = this.describe(arg.childForFieldName('value'), { scope: call.scope, at: node.startIndex }, depth + 1);
         if (described) return described.configuredBy;
       }
+    }
+    return [];
+  }
+
+  /** The LLM set with `Settings.llm = ...` anywhere in the file: LlamaIndex engines use it when given none. */
+  private llamaIndexDefaultLlm(depth: number): Placed[] {
+    this.defaultLlm ??= this.findLlamaIndexDefaultLlm(depth);
+    return this.defaultLlm;
+  }
+
+  private findLlamaIndexDefaultLlm(depth: number): Placed[] {
+    for (const binding of this.index.bindingsOf('Settings.llm').slice().reverse()) {
+      const described = this.describe(binding.value, whereOf(binding), depth + 1);
+      if (described?.kind === 'model') return described.configuredBy;
     }
     return [];
   }

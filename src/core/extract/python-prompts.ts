@@ -361,6 +361,14 @@ export class PromptCollector {
             return;
           }
           const callee = fn ? (dottedName(fn, this.index.source) ?? '') : '';
+          if (/(^|\.)(field|Field)$/.test(callee)) {
+            // A dataclass or pydantic field's default: `field(default_factory=lambda: [...])`.
+            const shape = shapeOfCall(node, this.index);
+            const factory = shape?.keywords.get('default_factory');
+            const initial = factory?.type === 'lambda' ? factory.childForFieldName('body') : (shape?.keywords.get('default') ?? null);
+            if (initial) this.fromMessages(initial, where, role, callIndex, next);
+            return;
+          }
           if (/(^|\.)(list|copy|deepcopy)$/.test(callee)) {
             const inner = node.childForFieldName('arguments')?.namedChildren[0];
             if (inner) this.fromMessages(inner, where, role, callIndex, next);

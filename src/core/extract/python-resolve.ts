@@ -35,6 +35,13 @@ export function definitionsOf(index: PyIndex, name: string, where: Where, includ
       for (const b of index.bindingsOf(rest)) if (keep(b) && b.scope === cls) found.push(b);
       return found.slice(0, MAX_DEFINITIONS);
     }
+    const typed = rest.includes('.') ? null : annotatedClass(index, head, where);
+    if (typed) {
+      const found: Binding[] = [];
+      for (const b of index.bindingsOf(`self.${rest}`)) if (keep(b) && classOf(index, b.scope) === typed) found.push(b);
+      for (const b of index.bindingsOf(rest)) if (keep(b) && b.scope === typed) found.push(b);
+      if (found.length > 0) return found.slice(0, MAX_DEFINITIONS);
+    }
     const classBody = index.classesNamed(head)[0];
     if (classBody && !rest.includes('.')) {
       const found = index.bindingsOf(rest).filter((b) => keep(b) && b.scope === classBody.id);
@@ -57,6 +64,27 @@ export function definitionsOf(index: PyIndex, name: string, where: Where, includ
     scope = scope === MODULE_SCOPE ? null : (index.scopes.get(scope)?.parent ?? MODULE_SCOPE);
   }
   return [];
+}
+
+/**
+ * The class a parameter is annotated with, when the file defines it: `conversation` in
+ * `def reply(self, conversation: Conversation)`, so `conversation.history` reads the class's field.
+ */
+function annotatedClass(index: PyIndex, name: string, where: Where): number | null {
+  for (let scope: number | null = where.scope; scope !== null && scope !== MODULE_SCOPE; scope = index.scopes.get(scope)?.parent ?? null) {
+    const info = index.scopes.get(scope);
+    if (info?.kind !== 'function' || !info.node || !parameterNames(index, scope).has(name)) continue;
+    for (const parameter of info.node.childForFieldName('parameters')?.namedChildren ?? []) {
+      if (parameter?.type !== 'typed_parameter' && parameter?.type !== 'typed_default_parameter') continue;
+      const named = parameter.childForFieldName('name') ?? parameter.namedChildren.find((n) => n?.type === 'identifier');
+      const type = parameter.childForFieldName('type');
+      if (!named || !type || index.source.slice(named.startIndex, named.endIndex) !== name) continue;
+      const written = index.source.slice(type.startIndex, type.endIndex).replace(/["']|\|\s*None|None\s*\||Optional\[|\]/g, '').trim();
+      return index.classesNamed(written)[0]?.id ?? null;
+    }
+    return null;
+  }
+  return null;
 }
 
 /** Definitions of an identifier or `a.b` attribute expression; empty for anything else. */

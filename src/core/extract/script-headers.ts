@@ -61,7 +61,8 @@ function paramList(source: string, open: number): { names: string[]; close: numb
     else if ((c === ',' && nesting === 0) || i === list.length) {
       const piece = list.slice(from, i);
       from = i + 1;
-      if (piece.trim() === '' && (i === list.length || names.length === 0)) continue;
+      // `()` and a trailing comma leave an empty last piece.
+      if (piece.trim() === '' && i === list.length) continue;
       const m = PLAIN_PARAM.exec(piece);
       if (!m) return null;
       if (m[1] !== 'this') names.push(m[1]);

@@ -64,6 +64,8 @@ interface Target {
 export class PromptCollector {
   readonly sites: PromptSite[] = [];
   private readonly byAnchor = new Map<string, PromptSite>();
+  /** Values whose interpolated parts were followed, by anchor and call. */
+  private readonly followed = new Set<string>();
   private readonly pushes = new Map<string, Node[]>();
   /** Message objects read outside an interpolation; reading one again can only find the same anchors. */
   private readonly readObjects = new Set<number>();
@@ -104,7 +106,7 @@ export class PromptCollector {
   add(value: StringValue, target: Target): PromptSite | null {
     const key = anchorKey(value.node);
     if (this.byAnchor.has(key)) return null;
-    if (value.text.trim() === '' || (target.viaRef && isPlainlyNotPrompt(value.text))) return null;
+    if (isCompositionOnly(value) || (target.viaRef && isPlainlyNotPrompt(value.text))) return null;
     const pieces = value.pieces;
     const site: PromptSite = {
       span: { start: pieces[0].span.start, end: pieces[pieces.length - 1].span.end },
@@ -156,8 +158,15 @@ export class PromptCollector {
 
   /** Adds a string value, then the constants and builders interpolated into it. */
   private addWithRefs(value: StringValue, target: Target, depth: number): void {
-    const site = this.add(value, target);
-    if (!site) return;
+    const key = anchorKey(value.node);
+    const followKey = `${key}:${target.callIndex ?? ''}`;
+    if (this.followed.has(followKey)) return;
+    // `${base}\n\n${rules}` only joins other prompts: those are the sites, each at its definition.
+    // A site another call reached first is followed again, for the imported names this call sends.
+    const joins = isCompositionOnly(value);
+    const known = this.byAnchor.has(key);
+    if (!joins && !known && !this.add(value, target)) return;
+    this.followed.add(followKey);
     // Constants and builders interpolated into this prompt are part of what the call sends.
     for (const ref of value.refs) this.text(ref, { ...target, name: null, construction: undefined, viaRef: true }, depth + 1);
   }
@@ -352,6 +361,11 @@ export class PromptCollector {
       if (value) this.text(value, { ...target, role }, depth + 1);
     }
   }
+}
+
+/** True when the value has no text of its own: only interpolations and whitespace or escapes between them (`${a}\n\n${b}`, `${prompt}`). */
+function isCompositionOnly(value: StringValue): boolean {
+  return value.literalOnly.trim() === '';
 }
 
 function anchorKey(node: Node): string {

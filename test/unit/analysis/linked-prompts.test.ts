@@ -28,20 +28,18 @@ def reply(message: str) -> str:
     return response.choices[0].message.content
 `;
 
-/** The extractor's analysis with the imported reference it should report, whether or not it does yet. */
-function withRef(analysis: FileAnalysis, text: string): FileAnalysis {
-  const at = text.indexOf('"content": SUPPORT_SYSTEM_PROMPT') + '"content": '.length;
-  const span = { start: at, end: at + 'SUPPORT_SYSTEM_PROMPT'.length };
-  return {
-    ...analysis,
-    calls: analysis.calls.map((call) => ({ ...call, promptRefs: [{ name: 'SUPPORT_SYSTEM_PROMPT', module: '.prompts', role: 'system' as const, span }] })),
-  };
+/** The bot's analysis, checked to carry the imported reference the linker follows. */
+async function analyzeBot(): Promise<FileAnalysis> {
+  const bot = await analyzeSource(grammars, BOT_PY, 'python', { force: true });
+  const at = BOT_PY.indexOf('"content": SUPPORT_SYSTEM_PROMPT') + '"content": '.length;
+  assert.deepEqual(bot.calls[0].promptRefs, [{ name: 'SUPPORT_SYSTEM_PROMPT', module: '.prompts', role: 'system', span: { start: at, end: at + 'SUPPORT_SYSTEM_PROMPT'.length } }]);
+  return bot;
 }
 
 describe('prompts linked across files', () => {
   it('prices a call with the prompt its imported constant names', async () => {
     const prompts = await analyzeSource(grammars, PROMPTS_PY, 'python', { force: true });
-    const bot = withRef(await analyzeSource(grammars, BOT_PY, 'python', { force: true }), BOT_PY);
+    const bot = await analyzeBot();
     const index = new PromptIndex();
     index.set('support/prompts.py', prompts);
     index.set('support/bot.py', bot);
@@ -65,7 +63,7 @@ describe('prompts linked across files', () => {
   });
 
   it('links nothing when the module or the name is not in the index', async () => {
-    const bot = withRef(await analyzeSource(grammars, BOT_PY, 'python', { force: true }), BOT_PY);
+    const bot = await analyzeBot();
     const index = new PromptIndex();
     index.set('elsewhere/prompts.py', await analyzeSource(grammars, PROMPTS_PY, 'python', { force: true }));
     const costs = priceFile(bot, { relativePath: 'support/bot.py', config: DEFAULT_CONFIG, catalog, linkPrompt: (ref) => index.resolve('support/bot.py', 'python', ref) });
