@@ -43,6 +43,8 @@ interface Tracked {
   timer: NodeJS.Timeout | null;
   /** When the first change of the current burst arrived, so a never-ending burst still gets analysed. */
   burstStart: number;
+  /** When the previous change arrived: a change after a pause is analysed at once. */
+  lastChange: number;
 }
 
 export interface DocumentAnalysesOptions {
@@ -88,7 +90,7 @@ export class DocumentAnalyses {
   private entry(uri: string): Tracked {
     let entry = this.tracked.get(uri);
     if (!entry) {
-      entry = { tree: null, edits: [], latest: null, queue: Promise.resolve(), inFlight: null, timer: null, burstStart: 0 };
+      entry = { tree: null, edits: [], latest: null, queue: Promise.resolve(), inFlight: null, timer: null, burstStart: 0, lastChange: 0 };
       this.tracked.set(uri, entry);
     }
     return entry;
@@ -111,13 +113,19 @@ export class DocumentAnalyses {
     return this.run(document, entry);
   }
 
-  /** A document changed: analyse it once changes pause (or at the latest after maxWaitMs). */
+  /**
+   * A document changed: a lone edit after a pause is analysed at once (on the next turn of the
+   * event loop, so changes of the same tick go together); the edits of a burst wait until changes
+   * pause, or at the latest until maxWaitMs after the burst began.
+   */
   schedule(document: TextDocument): void {
     const entry = this.entry(document.uri);
     const now = Date.now();
+    const afterPause = now - entry.lastChange >= this.debounceMs;
+    entry.lastChange = now;
     if (entry.timer) clearTimeout(entry.timer);
     else entry.burstStart = now;
-    const delay = Math.max(0, Math.min(this.debounceMs, entry.burstStart + this.maxWaitMs - now));
+    const delay = afterPause && !entry.inFlight ? 0 : Math.max(0, Math.min(this.debounceMs, entry.burstStart + this.maxWaitMs - now));
     entry.timer = setTimeout(() => {
       entry.timer = null;
       void this.get(document);

@@ -49,12 +49,32 @@ export function promptLikeness(text: string): number {
   return Math.max(0, Math.min(1, score));
 }
 
+/**
+ * Kinds of rule the developer gives the assistant about how to answer, rather than a request the
+ * user makes: conditions on the user's asks, standing orders, prohibitions, talk about "the user".
+ */
+const ASSISTANT_RULES = [
+  /\bwhen (asked|requested|the user|a user|users)\b/i,
+  /\b(always|never) (use|respond|reply|answer|include|mention|ask|provide|write|return|keep|start|refer|follow|cite|explain|format)\b/i,
+  /(^|[.!:\n]\s*)(do not|don't|never) [a-z]+/im,
+  /\b(the user|users?'s?)\b/i,
+  /\byou (have been (provided|given)|have access to|can use|may use|will be given|will receive)\b/i,
+];
+
+/** True when the text lays down at least two kinds of rule for the assistant ("When asked to ..., always ..."). */
+function readsAsAssistantRules(text: string): boolean {
+  let kinds = 0;
+  for (const rule of ASSISTANT_RULES) if (rule.test(text) && ++kinds >= 2) return true;
+  return false;
+}
+
 /** The role a prompt speaks in, read from its text when the syntax does not say. */
 export function roleFromText(text: string): PromptRole {
   const t = text.trim();
   if (/^(you are|you're|act as|as an? |your (task|job|role) is|i want you to act)/i.test(t)) return 'system';
   if (SECOND_PERSON.test(t.slice(0, 200))) return 'system';
   if (frameworkSlots(t).length > 0) return 'template';
+  if (readsAsAssistantRules(t)) return 'system';
   return 'user';
 }
 

@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
-import type { PromptConstruction, PromptRole, PromptSite } from './model';
+import type { PromptConstruction, PromptRef, PromptRole, PromptSite } from './model';
 import { isPlainlyNotPrompt, roleFromText } from './prompt-text';
 import { FUNCTION_TYPES, resolveBinding } from './script-index';
+import { importedRef } from './script-refs';
 import { type PromptArg, TEMPLATE_CLASSES, TEMPLATE_FACTORIES } from './script-sdk';
 import { type StringValue, concatValues, dottedName, lastName, literalText, placeholderValue, stringValue, unwrap } from './script-strings';
 import { type ScriptValues, isReference, memberValue } from './script-values';
@@ -67,6 +68,8 @@ export class PromptCollector {
   /** Values whose interpolated parts were followed, by anchor and call. */
   private readonly followed = new Set<string>();
   private readonly pushes = new Map<string, Node[]>();
+  /** Imported prompt names each call sends, by call index. */
+  private readonly refs = new Map<number, PromptRef[]>();
   /** Message objects read outside an interpolation; reading one again can only find the same anchors. */
   private readonly readObjects = new Set<number>();
   /** Set when a read stopped at the depth limit: then a second read from a shallower start may reach further. */
@@ -82,6 +85,22 @@ export class PromptCollector {
       if (!calls) this.pushes.set(list, (calls = []));
       calls.push(call);
     }
+  }
+
+  /** Imported prompt names a call sends, in the order they were reached. */
+  refsOf(callIndex: number): PromptRef[] {
+    return this.refs.get(callIndex) ?? [];
+  }
+
+  /** Records a name imported from another module at a call's prompt position; false when the name is not imported. */
+  private importedAt(node: Node, target: Target): boolean {
+    const ref = importedRef(this.values.index, node);
+    if (!ref) return false;
+    if (target.callIndex === null) return true;
+    const list = this.refs.get(target.callIndex) ?? [];
+    if (!list.some((r) => r.span.start === node.startIndex)) list.push({ ...ref, role: target.role ?? 'user', span: { start: node.startIndex, end: node.endIndex } });
+    this.refs.set(target.callIndex, list);
+    return true;
   }
 
   /** True when a message object was already read in full, so reading it again adds no site. */
@@ -106,7 +125,7 @@ export class PromptCollector {
   add(value: StringValue, target: Target): PromptSite | null {
     const key = anchorKey(value.node);
     if (this.byAnchor.has(key)) return null;
-    if (isCompositionOnly(value) || (target.viaRef && isPlainlyNotPrompt(value.text))) return null;
+    if (value.text.trim() === '' || this.onlyJoins(value) || (target.viaRef && isPlainlyNotPrompt(value.text))) return null;
     const pieces = value.pieces;
     const site: PromptSite = {
       span: { start: pieces[0].span.start, end: pieces[pieces.length - 1].span.end },
@@ -163,12 +182,37 @@ export class PromptCollector {
     if (this.followed.has(followKey)) return;
     // `${base}\n\n${rules}` only joins other prompts: those are the sites, each at its definition.
     // A site another call reached first is followed again, for the imported names this call sends.
-    const joins = isCompositionOnly(value);
+    const joins = this.onlyJoins(value);
     const known = this.byAnchor.has(key);
     if (!joins && !known && !this.add(value, target)) return;
     this.followed.add(followKey);
     // Constants and builders interpolated into this prompt are part of what the call sends.
     for (const ref of value.refs) this.text(ref, { ...target, name: null, construction: undefined, viaRef: true }, depth + 1);
+  }
+
+  /**
+   * True when a value has no text of its own and only passes on other text: a lone interpolation
+   * (`${prompt}`), or prompts joined by whitespace (`${base}\n\n${rules}`). Data joined the same way
+   * (`${p.title}\n${p.description}`) is the message's own content and stays a prompt.
+   */
+  private onlyJoins(value: StringValue): boolean {
+    if (value.literalOnly.trim() !== '') return false;
+    return value.refs.length === 1 || value.refs.some((ref) => this.holdsText(ref, 0));
+  }
+
+  /** Whether an interpolated expression names text of the file's own: a string constant or a builder's result. */
+  private holdsText(node: Node, depth: number): boolean {
+    const n = unwrap(node);
+    if (depth > 2) return false;
+    if (n.type === 'call_expression') {
+      const fn = n.childForFieldName('function');
+      const bound = fn ? this.values.boundValue(fn) : null;
+      return bound ? FUNCTION_TYPES.has(bound.type) : fn !== null && importedRef(this.values.index, fn) !== null;
+    }
+    if (!isReference(n)) return false;
+    const value = this.values.boundValue(n);
+    if (!value) return importedRef(this.values.index, n) !== null;
+    return stringValue(value, (id) => this.values.boundValue(id)) !== null || this.holdsText(value, depth + 1);
   }
 
   /** A list of messages, or one message, in any SDK's shape; bare strings take the default role. */
@@ -280,7 +324,10 @@ export class PromptCollector {
   private reference(n: Node, target: Target, depth: number, naming: boolean, then: (value: Node, target: Target) => void): void {
     const value = this.values.boundValue(n);
     const name = (dottedName(n) ?? n.text).replace(/^this\./, '');
-    if (!value) return;
+    if (!value) {
+      this.importedAt(n, target);
+      return;
+    }
     if (FUNCTION_TYPES.has(value.type)) return;
     const isList = ['array', 'object'].includes(unwrap(value).type);
     const next = naming || !isList ? { ...target, name } : target;
@@ -331,7 +378,9 @@ export class PromptCollector {
   /** A call to a function defined in this file: its returned expressions are the prompt. */
   private builder(fn: Node, name: string, target: Target, depth: number): boolean {
     const value = this.values.boundValue(fn);
-    if (!value || !FUNCTION_TYPES.has(value.type)) return false;
+    // `buildPrompt(x)` imported from a prompts module: linked there, like a constant.
+    if (!value) return this.importedAt(fn, target);
+    if (!FUNCTION_TYPES.has(value.type)) return false;
     const info = this.values.index.functions.get(value.id);
     const next = { ...target, name, construction: 'builder' as const };
     for (const ret of info?.returns ?? []) this.messages(ret, next, depth + 1);
@@ -361,11 +410,6 @@ export class PromptCollector {
       if (value) this.text(value, { ...target, role }, depth + 1);
     }
   }
-}
-
-/** True when the value has no text of its own: only interpolations and whitespace or escapes between them (`${a}\n\n${b}`, `${prompt}`). */
-function isCompositionOnly(value: StringValue): boolean {
-  return value.literalOnly.trim() === '';
 }
 
 function anchorKey(node: Node): string {

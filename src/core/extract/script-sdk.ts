@@ -13,7 +13,7 @@ import { type ScriptValues, memberValue, spanOf } from './script-values';
 export type Provider = 'openai' | 'anthropic' | 'google' | 'vercel-ai' | 'langchain' | 'llamaindex' | 'litellm';
 
 /** npm modules by the provider whose SDK they are. */
-function providerOfModule(source: string): Provider | null {
+export function providerOfModule(source: string): Provider | null {
   if (/^openai(\/|$)|^@azure\/openai|^groq-sdk|^together-ai/.test(source)) return 'openai';
   if (/^@anthropic-ai\//.test(source)) return 'anthropic';
   if (/^@google\/(genai|generative-ai)|^@google-cloud\/vertexai|^firebase\/(vertexai|ai)/.test(source)) return 'google';

@@ -45,10 +45,19 @@ function words(text: string): number {
   return text.trim().split(/\s+/).length;
 }
 
+/** `From`/`For`/`With` and what follows name a builder's input, not its output (`getPromptFromHints`, `build_prompt_for_user`). */
+const INPUT_TAIL = /(?:(?:From|For|With|By|Using|Of)[A-Z$][\w$]*|_(?:from|for|with|by|using|of)_\w+)$/;
+
+/** The part of a name that says what it holds: its last segment, without an input tail. */
+function heldName(name: string): string {
+  const last = lastName(name);
+  return last.replace(INPUT_TAIL, '') || last;
+}
+
 /** True when the name's last word says it holds something other than a prompt (`promptLabel`, `errorMessage`). */
 function deniedByName(name: string): boolean {
-  const last = lastName(name);
-  return NON_PROMPT_NAME.test(last) && !PROMPT_SUFFIX.test(last);
+  const held = heldName(name);
+  return NON_PROMPT_NAME.test(held) && !PROMPT_SUFFIX.test(held);
 }
 
 /** A prompt by its name: the name says so and the text is prose, not an identifier or path. */

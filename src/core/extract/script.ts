@@ -31,7 +31,7 @@ export function extractScript(tree: Tree, text: string, _language: SourceLanguag
   });
   new PromptSweep(values, collector).run();
 
-  return { prompts: outermost(collector.sites), calls: found.map((f) => f.site) };
+  return { prompts: outermost(collector.sites), calls: found.map((f, i) => ({ ...f.site, promptRefs: collector.refsOf(i) })) };
 }
 
 /** Sites sorted by position, without unlinked ones that lie inside another site (a literal nested in an interpolation). */

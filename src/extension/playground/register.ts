@@ -1,23 +1,25 @@
-/** The playground, API key and cost report commands, and what they share (runtime, panels). */
+/** The playground, API key and cost report commands; what they run is loaded on first use. */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OpenPlaygroundArgs } from '../../server/protocol';
-import { ReportPanel } from '../report-panel';
-import { SecretKeySource, setApiKeyCommand } from '../secrets';
-import { PlaygroundPanel } from './panel';
-import { PlaygroundRuntime } from './runtime';
+import type { PlaygroundFeatures } from './features';
+
+/** The separate bundle esbuild.js builds from ./features.ts. */
+const FEATURES_BUNDLE = 'playground-features.js';
 
 export function registerPlayground(context: vscode.ExtensionContext, output: vscode.OutputChannel): vscode.Disposable[] {
-  const keys = new SecretKeySource(context.secrets);
-  const runtime = new PlaygroundRuntime(context.globalStorageUri.fsPath, keys);
-  const playground = new PlaygroundPanel(context.extensionUri, runtime, output);
-  const report = new ReportPanel(context.extensionUri);
-  const configuredProviders = () => Object.keys(runtime.projectFor(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath).config.providers);
+  let features: PlaygroundFeatures | undefined;
+  const load = (): PlaygroundFeatures => {
+    if (!features) {
+      const bundle = require(path.join(__dirname, FEATURES_BUNDLE)) as typeof import('./features');
+      features = bundle.createPlaygroundFeatures(context, output);
+    }
+    return features;
+  };
   return [
-    playground,
-    report,
-    { dispose: () => runtime.dispose() },
-    vscode.commands.registerCommand('promptcost.openPlayground', (args?: OpenPlaygroundArgs) => playground.open(args)),
-    vscode.commands.registerCommand('promptcost.setApiKey', () => setApiKeyCommand(keys, configuredProviders())),
-    vscode.commands.registerCommand('promptcost.showCostReport', () => report.show()),
+    { dispose: () => features?.dispose() },
+    vscode.commands.registerCommand('promptcost.openPlayground', (args?: OpenPlaygroundArgs) => load().openPlayground(args)),
+    vscode.commands.registerCommand('promptcost.setApiKey', () => load().setApiKey()),
+    vscode.commands.registerCommand('promptcost.showCostReport', () => load().showCostReport()),
   ];
 }
