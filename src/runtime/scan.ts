@@ -1,15 +1,14 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { priceFile } from '../core/analysis/price-file';
 import { LineIndex } from '../core/analysis/line-index';
-import { modulePathCandidates } from '../core/analysis/module-paths';
 import { PromptIndex } from '../core/analysis/prompt-index';
 import type { FileCosts } from '../core/analysis/model';
 import type { Catalog } from '../core/catalog';
 import type { PromptCostConfig } from '../core/config';
-import { analyzeSource, languageOfPath, type FileAnalysis, type Notice } from '../core/extract';
+import { analyzeSource, type FileAnalysis, type Notice } from '../core/extract';
 import { Grammars } from '../core/extract/parser';
 import { fileGrammarSource } from './grammar-files';
+import { indexImportedModules } from './imported-prompts';
 import { listSourceFiles, readSourceFile, type SourceFile } from './workspace-files';
 
 export interface ScanOptions {
@@ -98,7 +97,9 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     index.set(rootRelative(options.root, source.path), analysis);
     analysed.push({ source, text: read.text, analysis, notices });
   }
-  await indexImportedModules(analysed, index, options.root, grammars);
+  // Modules outside the scanned paths that calls import prompts from are read for that, not reported.
+  const imported = { index, grammars, toFile: (key: string) => path.join(options.root, key), seen: new Set(analysed.map((f) => rootRelative(options.root, f.source.path))) };
+  for (const { source, analysis } of analysed) await indexImportedModules(rootRelative(options.root, source.path), analysis, imported);
   for (const { source, text, analysis, notices } of analysed) {
     const relativePath = rootRelative(options.root, source.path);
     const costs = priceFile(analysis, {
@@ -113,24 +114,4 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     }
   }
   return result;
-}
-
-/** Analyses the module files that calls import prompts from when they lie outside the scanned paths. */
-async function indexImportedModules(analysed: readonly ReadFile[], index: PromptIndex, root: string, grammars: Grammars): Promise<void> {
-  const seen = new Set(analysed.map((f) => f.source.path));
-  for (const { source, analysis } of analysed) {
-    const from = rootRelative(root, source.path);
-    for (const ref of analysis.calls.flatMap((call) => call.promptRefs ?? [])) {
-      for (const candidate of modulePathCandidates(from, ref.module, source.language)) {
-        const file = path.join(root, candidate);
-        if (seen.has(file)) break;
-        const language = languageOfPath(file);
-        const read = language && fs.existsSync(file) ? readSourceFile(file) : null;
-        if (!language || !read?.ok) continue;
-        seen.add(file);
-        index.set(candidate, await analyzeSource(grammars, read.text, language));
-        break;
-      }
-    }
-  }
 }

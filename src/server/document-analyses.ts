@@ -49,6 +49,8 @@ interface Tracked {
 
 export interface DocumentAnalysesOptions {
   grammars: Grammars;
+  /** Reads what pricing needs besides the document (modules it imports prompts from); may be a no-op. */
+  prepare(analysis: FileAnalysis, uri: string): Promise<void>;
   /** Prices and lints an extraction; may throw (reported as the document's error). */
   evaluate(analysis: FileAnalysis, text: string, uri: string): FileResult;
   /** Called after each analysis that ran to completion. */
@@ -203,6 +205,7 @@ export class DocumentAnalyses {
       entry.tree = tree;
       if (!tree) return finish({ error: 'The parser returned no tree.' }, text, version);
       const analysis = analyzeTree(tree, text, language);
+      await this.options.prepare(analysis, document.uri);
       return finish({ result: this.options.evaluate(analysis, text, document.uri) }, text, version);
     } catch (error) {
       this.dropTree(entry);

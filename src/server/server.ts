@@ -26,6 +26,7 @@ import type { PromptCostConfig } from '../core/config';
 import type { FileAnalysis, PromptRef } from '../core/extract';
 import { Grammars } from '../core/extract/parser';
 import { fileGrammarSource } from '../runtime/grammar-files';
+import { indexImportedModules } from '../runtime/imported-prompts';
 import { priceAndLint, type FileResult } from './analyse-file';
 import { codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
@@ -91,11 +92,15 @@ export function startServer(connection: Connection): void {
   const prompts = new PromptIndex();
   const indexKey = (filePath: string) => path.resolve(filePath).split(path.sep).join('/').replace(/^\//, '');
 
+  const imported = { index: prompts, grammars, toFile: (key: string) => path.resolve(path.sep === '/' ? `/${key}` : key), seen: new Set<string>() };
+  const prepare = (analysis: FileAnalysis, filePath: string): Promise<void> => indexImportedModules(indexKey(filePath), analysis, imported);
+
   const evaluate = (analysis: FileAnalysis, text: string, filePath: string): FileResult => {
     const state = configs.forDocument(filePath);
     const config = effectiveConfig(state, settings);
     const key = indexKey(filePath);
     prompts.set(key, analysis);
+    imported.seen.add(key);
     const linkPrompt = (ref: PromptRef) => prompts.resolve(key, analysis.language, ref);
     return priceAndLint(analysis, text, relativePathOf(filePath, state), config, catalogFor(config), settings, linkPrompt);
   };
@@ -112,6 +117,7 @@ export function startServer(connection: Connection): void {
 
   const analyses = new DocumentAnalyses({
     grammars,
+    prepare: (analysis, uri) => prepare(analysis, uriToPath(uri)),
     evaluate: (analysis, text, uri) => evaluate(analysis, text, uriToPath(uri)),
     onAnalysed: (analysis) => publish(analysis),
   });
@@ -194,6 +200,7 @@ export function startServer(connection: Connection): void {
         folders,
         {
           grammars,
+          prepare,
           evaluate,
           isOpen: (file) => documents.get(pathToUri(file)) !== undefined,
           ignoreGlobs: (root) => configs.forFolder(root).config.ignore,

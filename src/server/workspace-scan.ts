@@ -10,6 +10,8 @@ import type { ScanResult, SkippedFile } from './protocol';
 
 export interface ScanDependencies {
   grammars: Grammars;
+  /** Reads the modules a file imports prompts from, before it is priced. */
+  prepare(analysis: Awaited<ReturnType<typeof analyzeSource>>, filePath: string): Promise<void>;
   /** Prices and lints one file's extraction with the configuration governing it. */
   evaluate(analysis: Awaited<ReturnType<typeof analyzeSource>>, text: string, filePath: string): FileResult;
   /** Paths the editor has open: their analysis belongs to the open document, not to the scan. */
@@ -77,6 +79,7 @@ export async function scanWorkspace(folders: readonly string[], deps: ScanDepend
     if (!mayContainPrompts(read.text)) continue;
     try {
       const analysis = await analyzeSource(deps.grammars, read.text, file.language);
+      await deps.prepare(analysis, file.path);
       const evaluated = deps.evaluate(analysis, read.text, file.path);
       result.filesAnalysed++;
       const { costs, findings } = evaluated;

@@ -27,6 +27,8 @@ export interface Binding {
 export interface ImportBinding {
   source: string;
   imported: string;
+  /** For `require` and `import()`: where the declaration that binds the name starts. */
+  at?: number;
 }
 
 /** A function and the expressions it returns, read from the tree only when asked for. */
@@ -248,7 +250,7 @@ class IndexBuilder {
     const plain = /^[\w$]+/.exec(node.text)?.[0];
     if (plain) {
       this.bind(plain, value, 'variable', node.startIndex, this.scope());
-      if (value) this.requireImport(value, plain, null);
+      if (value) this.requireImport(value, plain, null, node.startIndex);
       return;
     }
     const name = node.childForFieldName('name');
@@ -258,18 +260,18 @@ class IndexBuilder {
     for (const n of names) this.bind(n, null, 'variable', node.startIndex, this.scope());
     if (value && name.type === 'object_pattern') {
       for (const prop of name.namedChildren) {
-        if (prop?.type === 'shorthand_property_identifier_pattern') this.requireImport(value, prop.text, prop.text);
+        if (prop?.type === 'shorthand_property_identifier_pattern') this.requireImport(value, prop.text, prop.text, node.startIndex);
         if (prop?.type === 'pair_pattern') {
           const key = prop.childForFieldName('key');
           const local = prop.childForFieldName('value');
-          if (key && local?.type === 'identifier') this.requireImport(value, local.text, key.text);
+          if (key && local?.type === 'identifier') this.requireImport(value, local.text, key.text, node.startIndex);
         }
       }
     }
   }
 
   /** `const x = require("m")`, `const { a } = require("m")`, `await import("m")`. */
-  private requireImport(value: Node, local: string, imported: string | null): void {
+  private requireImport(value: Node, local: string, imported: string | null, at: number): void {
     let call = unwrap(value);
     if (call.type === 'await_expression' && call.namedChildren[0]) call = unwrap(call.namedChildren[0]);
     if (call.type !== 'call_expression') return;
@@ -277,7 +279,7 @@ class IndexBuilder {
     if (!fn || (fn.text !== 'require' && fn.type !== 'import')) return;
     const arg = call.childForFieldName('arguments')?.namedChildren[0];
     const source = arg ? literalText(arg) : null;
-    if (source !== null) this.index.imports.set(local, { source, imported: imported ?? '*' });
+    if (source !== null) this.index.imports.set(local, { source, imported: imported ?? '*', at });
   }
 
   private field(node: Node): void {

@@ -5,7 +5,7 @@ import { FUNCTION_TYPES, resolveBinding } from './script-index';
 import { importedRef } from './script-refs';
 import { type PromptArg, TEMPLATE_CLASSES, TEMPLATE_FACTORIES } from './script-sdk';
 import { type StringValue, concatValues, dottedName, lastName, literalText, placeholderValue, stringValue, unwrap } from './script-strings';
-import { type ScriptValues, isReference, memberValue } from './script-values';
+import { type ScriptValues, isReference, keyName, memberValue } from './script-values';
 
 /**
  * Turns prompt-carrying expressions into PromptSites: string expressions, the constants and
@@ -170,6 +170,15 @@ export class PromptCollector {
       case 'new_expression':
         if (this.construct(n, target, depth)) return;
         break;
+      case 'subscript_expression': {
+        // `REWRITE_PROMPTS[style]`: any value of the table may be sent, each in this position.
+        const table = this.values.objectOf(n.childForFieldName('object') ?? n);
+        for (const member of table ? this.values.members(table).values() : []) {
+          const value = memberValue(member);
+          if (value) this.text(value, { ...target, name: keyName(member) }, depth + 1);
+        }
+        return;
+      }
     }
     const value = stringValue(n, (id) => this.values.boundValue(id));
     if (value) this.addWithRefs(value, target, depth);

@@ -23,8 +23,10 @@ export function importedRef(index: ScriptIndex, node: Node): ImportedRef | null 
   if (!dotted) return null;
   const parts = dotted.split('.');
   const imported = index.imports.get(parts[0]);
-  // A local binding of the same name (a parameter, a shadowing const) hides the import.
-  if (!imported || resolveBinding(index, parts[0], node.startIndex) !== null) return null;
+  if (!imported) return null;
+  // A local binding of the same name (a parameter, a shadowing const) hides the import; `require` binds it itself.
+  const binding = resolveBinding(index, parts[0], node.startIndex);
+  if (binding !== null && (imported.at === undefined || binding.at !== imported.at)) return null;
   // SDK modules export constants of their own (`HUMAN_PROMPT`), never the app's prompts.
   if (providerOfModule(imported.source) !== null) return null;
   const whole = imported.imported === '*' || imported.imported === 'default';

@@ -219,10 +219,14 @@ export class PromptSweep {
 /** Expressions a literal can be part of while still being one prompt. */
 const ENCLOSING = new Set(['binary_expression', 'parenthesized_expression', 'as_expression', 'satisfies_expression', 'call_expression', 'member_expression', 'array']);
 
+const WRAPPERS = new Set(['as_expression', 'satisfies_expression', 'parenthesized_expression']);
+
 /** The name of the object a pair belongs to: `PROMPTS` in `const PROMPTS = { summarize: "..." }`. */
 function ownerName(pair: Node): string | null {
   const object = pair.parent;
-  const holder = object?.parent;
+  let holder = object?.parent;
+  // `const PROMPTS = { ... } as const` / `satisfies Record<...>`: the wrapper holds no name.
+  while (holder && WRAPPERS.has(holder.type)) holder = holder.parent;
   if (!object || !holder) return null;
   if (holder.type === 'variable_declarator') return holder.childForFieldName('name')?.text ?? null;
   if (holder.type === 'pair') return keyName(holder);

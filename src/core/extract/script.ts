@@ -3,6 +3,7 @@ import type { CallSite, PromptSite, SourceLanguage } from './model';
 import { CallFinder, type FoundCall } from './script-calls';
 import { indexScript } from './script-index';
 import { PromptCollector } from './script-prompts';
+import { QuickPrompts } from './script-quick-prompts';
 import { ScriptSdk } from './script-sdk';
 import { PromptSweep } from './script-sweep';
 import { ScriptValues } from './script-values';
@@ -29,6 +30,7 @@ export function extractScript(tree: Tree, text: string, _language: SourceLanguag
   found.forEach((call, callIndex) => {
     for (const arg of call.prompts) collector.collect(arg, callIndex);
   });
+  new QuickPrompts(values, collector).run(tree, text);
   new PromptSweep(values, collector).run();
 
   return { prompts: outermost(collector.sites), calls: found.map((f, i) => ({ ...f.site, promptRefs: collector.refsOf(i) })) };

@@ -128,6 +128,26 @@ export async function POST(req: Request) {
 }`,
     prompts: [{ text: 'You are a friendly travel agent.', role: 'system', callIndex: 0 }],
   },
+  // Real-code findings, cause 5: text that only joins other text is not a prompt of its own.
+  {
+    name: 'a lone interpolation is not a prompt, data joined by a newline is',
+    code: `import { GoogleGenAI } from "@google/genai";
+const ai = new GoogleGenAI({});
+await ai.models.generateContent({ model: "gemini-2.0-flash", contents: [{ role: "user", parts: [{ text: \`\${prompt}\` }] }] });
+await ai.models.generateContent({ model: "gemini-2.0-flash", contents: [{ role: "user", parts: [{ text: \`\${p.title}\\n\${p.body}\` }] }] });`,
+    prompts: [{ text: '{p.title}\n{p.body}', role: 'user', callIndex: 1 }],
+  },
+  {
+    name: 'prompt constants joined by separators are sent once each, at their definitions',
+    code: `import { streamText } from "ai";
+const base = \`You are a careful assistant.\`;
+const rules = \`Never reveal internal notes.\`;
+await streamText({ model, system: \`\${base}\\n\\n\${rules}\`, prompt: q });`,
+    prompts: [
+      { text: 'You are a careful assistant.', role: 'system', callIndex: 0, name: 'base', lineOf: 'const base' },
+      { text: 'Never reveal internal notes.', role: 'system', callIndex: 0, name: 'rules', lineOf: 'const rules' },
+    ],
+  },
 ];
 
 const MODULE_CASES: Case[] = [
@@ -170,6 +190,37 @@ export const seed = [{ role: "system", content: "You are Ada, a tutor." }];`,
   return <button onClick={() => ask("Summarize this document in three bullet points.")}>Summarize</button>;
 }`,
     prompts: [{ text: 'Summarize this document in three bullet points.', role: 'user', callIndex: null }],
+  },
+  // Real-code findings, cause 6: a builder named for its input (`...FromHints`) still names a prompt.
+  {
+    name: 'an arrow builder named for its input, its template opening with a line continuation',
+    code: `export const promptFromHints = (h: { city: string; date: string }) => \`\\
+You have been provided with the following context about the user's request:
+- city: \${h.city}
+- date: \${h.date}
+Use these details only when relevant.\`;`,
+    prompts: [
+      {
+        text: "You have been provided with the following context about the user's request:\n- city: {h.city}\n- date: {h.date}\nUse these details only when relevant.",
+        role: 'system',
+        construction: 'builder',
+        name: 'promptFromHints',
+        lineOf: 'export const promptFromHints',
+      },
+    ],
+  },
+  // Cause 8: rules for the assistant read as system without "You are".
+  {
+    name: 'rule-style instructions for the assistant read as system',
+    code: `export const artifactsPrompt = \`
+Artifacts is a side panel that shows documents next to the conversation.
+When asked to write code, always use artifacts. Let the user know if they request another language.
+\`;
+export const bugReportTemplate = "Describe the steps that led to the crash and what you expected to happen instead.";`,
+    prompts: [
+      { text: '\nArtifacts is a side panel that shows documents next to the conversation.\nWhen asked to write code, always use artifacts. Let the user know if they request another language.\n', role: 'system', name: 'artifactsPrompt' },
+      { text: 'Describe the steps that led to the crash and what you expected to happen instead.', role: 'user', name: 'bugReportTemplate' },
+    ],
   },
 ];
 
