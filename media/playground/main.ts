@@ -6,8 +6,11 @@
 import { formatTokens, formatUsd } from '../../src/core/analysis/format';
 import { placeholders } from '../../src/extension/playground/variables';
 import {
+  LIMITS,
   parsePlaygroundEvent,
   STEP_SWITCHES,
+  type BatchRowView,
+  type BatchTotalsView,
   type LedgerTotalsView,
   type LedgerView,
   type ModelPreview,
@@ -49,12 +52,16 @@ const state: {
   runId: number;
   runs: Map<string, RunView>;
   running: boolean;
+  batchRun: number;
+  batching: boolean;
 } = {
   input: { system: '', user: '', history: [], variables: {}, models: [], steps: { trim: true, compress: true, route: true, length: true, cache: true } },
   source: null,
   runId: 0,
   runs: new Map(),
   running: false,
+  batchRun: 0,
+  batching: false,
 };
 
 const app = document.getElementById('app')!;
@@ -74,6 +81,12 @@ const parts = {
   notice: h('div', { class: 'notice', id: 'notice', role: 'status' }),
   run: button('Run', 'play', () => startRun(), { id: 'run', class: 'primary', title: 'Run on every model (Ctrl+Enter)' }),
   cancel: button('Cancel', 'debug-stop', () => send({ type: 'cancel' }), { id: 'cancel', disabled: true }),
+  batchRows: h('textarea', { id: 'batch-rows', rows: 5, spellcheck: false, 'aria-label': 'Batch rows', placeholder: 'One request per line: the user message, the value of the only {placeholder}, or a JSON object of placeholder values' }),
+  batchSubmit: button('Submit batch', 'layers', () => submitBatch(), { id: 'batch-submit', class: 'secondary', title: 'Send every row as one batch to the first model, at the batch rate' }),
+  batchCancel: button('Stop waiting', 'debug-stop', () => send({ type: 'cancelBatch' }), { id: 'batch-cancel', class: 'secondary', disabled: true, title: 'Stop polling; the provider goes on with the batch' }),
+  batchStatus: h('p', { class: 'muted', id: 'batch-status', role: 'status' }),
+  batchTotals: h('div', { class: 'batch-totals', id: 'batch-totals' }),
+  batchBody: h('tbody', { id: 'batch-body' }),
   apply: button('Apply to source', 'check', () => applyToSource(), { id: 'apply', disabled: true, title: 'Write the optimized prompt over the literal it came from' }),
 };
 
@@ -94,6 +107,15 @@ function changed(): void {
 function startRun(): void {
   if (state.input.models.length === 0) return showNotice('error', 'Add a model to run.');
   send({ type: 'run', input: state.input });
+}
+
+function submitBatch(): void {
+  const rows = parts.batchRows.value.split('\n').filter((row) => row.trim() !== '');
+  if (state.input.models.length === 0) return showNotice('error', 'Add a model for the batch.');
+  if (rows.length === 0) return showNotice('error', 'Write one request per line in the batch box.');
+  if (rows.length > LIMITS.batchRows) return showNotice('error', `At most ${LIMITS.batchRows} rows in one batch.`);
+  if (rows.some((row) => row.length > LIMITS.batchRow)) return showNotice('error', `A batch row is longer than ${LIMITS.batchRow} characters.`);
+  send({ type: 'batch', input: state.input, rows });
 }
 
 function applyToSource(): void {
@@ -158,6 +180,17 @@ function buildForm(): void {
         parts.steps,
       ),
       h('div', { class: 'results' }, h('h2', {}, 'Before running'), parts.preview, h('h2', {}, 'Answers'), parts.runs),
+    ),
+    h('h2', {}, 'Batch'),
+    h(
+      'section',
+      { class: 'card batch', id: 'batch', 'aria-label': 'Batch' },
+      h('label', { for: 'batch-rows' }, 'Rows (one request each, sent to the first model through its batch API)'),
+      parts.batchRows,
+      h('div', { class: 'row' }, parts.batchSubmit, parts.batchCancel),
+      parts.batchStatus,
+      parts.batchTotals,
+      h('table', { class: 'batch-results' }, h('thead', {}, h('tr', {}, h('th', { class: 'num' }, '#'), h('th', {}, 'user message'), h('th', {}, 'answer'), h('th', { class: 'num' }, 'tokens in/out'), h('th', { class: 'num' }, 'batch cost'), h('th', { class: 'num' }, 'list cost'))), parts.batchBody),
     ),
     h('h2', {}, 'Ledger'),
     parts.ledger,
@@ -348,6 +381,63 @@ function renderLedger(ledger: LedgerView): void {
   );
 }
 
+function batchRow(row: BatchRowView): HTMLElement {
+  const answer = row.error ? h('span', { class: 'error' }, icon('error'), ' ', row.error) : h('span', {}, row.text ?? '', row.truncated ? h('em', {}, ' [cut]') : null, row.cached ? h('span', { class: 'muted' }, ' (cache hit)') : null);
+  return h(
+    'tr',
+    { 'data-index': row.index },
+    h('td', { class: 'num' }, String(row.index + 1)),
+    h('td', { class: 'clip' }, row.user),
+    h('td', { class: 'clip answer' }, answer),
+    h('td', { class: 'num' }, row.error ? '' : `${formatTokens(row.inputTokens)} / ${formatTokens(row.outputTokens)}`),
+    h('td', { class: 'num', 'data-field': 'batch-cost' }, row.error ? '' : money(row.costUsd)),
+    h('td', { class: 'num muted' }, row.listCostUsd === null ? '' : money(row.listCostUsd)),
+  );
+}
+
+function renderBatchTotals(t: BatchTotalsView, total: number, done: boolean): void {
+  const failed = t.failed ? `, ${t.failed} failed` : '';
+  const cached = t.cached ? `, ${t.cached} from the cache` : '';
+  parts.batchTotals.replaceChildren(
+    h('span', {}, `${t.rows} of ${total} rows${failed}${cached}${done ? '' : ' so far'}: `),
+    h('strong', { 'data-field': 'batch-total' }, formatUsd(t.costUsd)),
+    h('span', { class: 'muted' }, ` at the batch rate (list rate ${formatUsd(t.listCostUsd)}, `),
+    h('span', { class: 'saved', 'data-field': 'batch-saved' }, `saved ${formatUsd(t.savedUsd)}`),
+    h('span', { class: 'muted' }, ')'),
+  );
+}
+
+/** Rows of the current batch, and how many results have arrived. */
+let batchTotal = 0;
+let batchRead = 0;
+
+function batchEvent(event: Extract<PlaygroundEvent, { type: `batch${string}` }>): void {
+  if (event.type === 'batchStarted') {
+    state.batchRun = event.batchRun;
+    state.batching = true;
+    batchTotal = event.total;
+    batchRead = 0;
+    parts.batchBody.replaceChildren();
+    parts.batchTotals.replaceChildren();
+    parts.batchStatus.replaceChildren(icon('loading'), ` Preparing ${event.total} requests for ${event.model}...`);
+  } else if (event.batchRun !== state.batchRun) {
+    return;
+  } else if (event.type === 'batchStatus') {
+    parts.batchStatus.replaceChildren(icon('loading'), ` ${event.message}`);
+  } else if (event.type === 'batchRow') {
+    parts.batchBody.append(batchRow(event.row));
+    batchRead++;
+    parts.batchStatus.replaceChildren(icon('loading'), ` Reading results: ${batchRead} of ${batchTotal}`);
+  } else {
+    state.batching = false;
+    renderBatchTotals(event.totals, batchTotal, event.type === 'batchDone');
+    if (event.type === 'batchDone') parts.batchStatus.replaceChildren(icon('pass'), ' Batch done.');
+    else parts.batchStatus.replaceChildren(h('span', { class: 'error' }, icon('error'), ' ', event.message));
+  }
+  parts.batchSubmit.disabled = state.batching;
+  parts.batchCancel.disabled = !state.batching;
+}
+
 function load(event: Extract<PlaygroundEvent, { type: 'load' }>): void {
   state.input = event.input;
   parts.system.value = event.input.system;
@@ -405,6 +495,12 @@ function receive(event: PlaygroundEvent): void {
       return renderLedger(event.ledger);
     case 'notice':
       return showNotice(event.level, event.message);
+    case 'batchStarted':
+    case 'batchStatus':
+    case 'batchRow':
+    case 'batchDone':
+    case 'batchFailed':
+      return batchEvent(event);
   }
 }
 

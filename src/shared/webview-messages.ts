@@ -103,6 +103,35 @@ export interface SourceView {
   why?: string;
 }
 
+/** One answered (or failed) row of a batch, priced at the batch rate and, for comparison, at the list rate. */
+export interface BatchRowView {
+  /** Position of the row among the rows sent (0-based). */
+  index: number;
+  /** The user message of the row, variables filled in (cut for display). */
+  user: string;
+  model: string;
+  text?: string;
+  truncated: boolean;
+  inputTokens: number;
+  outputTokens: number;
+  /** What the row cost: the batch rate, zero for a cache hit; null when the model has no price. */
+  costUsd: number | null;
+  /** The same usage at the list (non-batch) rate; null when unknown or for a cache hit. */
+  listCostUsd: number | null;
+  cached: boolean;
+  error?: string;
+}
+
+export interface BatchTotalsView {
+  rows: number;
+  failed: number;
+  cached: number;
+  costUsd: number;
+  /** The answered rows at the list rate, and what the batch rate saved against it. */
+  listCostUsd: number;
+  savedUsd: number;
+}
+
 /** Webview -> extension. */
 export type PlaygroundRequest =
   /** The page has loaded its script and listens. */
@@ -115,7 +144,11 @@ export type PlaygroundRequest =
   | { type: 'apply'; input: PlaygroundInput; model: string }
   | { type: 'refreshLedger' }
   | { type: 'exportCsv' }
-  | { type: 'setKey' };
+  | { type: 'setKey' }
+  /** Batch mode: one request per row (a user message, or values for the placeholders), for the first model. */
+  | { type: 'batch'; input: PlaygroundInput; rows: string[] }
+  /** Stop waiting for the batch (the provider goes on with it). */
+  | { type: 'cancelBatch' };
 
 /** Extension -> webview. */
 export type PlaygroundEvent =
@@ -126,13 +159,18 @@ export type PlaygroundEvent =
   | { type: 'runDone'; runId: number; model: string; result: RunSummary }
   | { type: 'runFailed'; runId: number; model: string; message: string }
   | { type: 'ledger'; ledger: LedgerView }
-  | { type: 'notice'; level: 'info' | 'error'; message: string };
+  | { type: 'notice'; level: 'info' | 'error'; message: string }
+  | { type: 'batchStarted'; batchRun: number; model: string; total: number }
+  | { type: 'batchStatus'; batchRun: number; message: string }
+  | { type: 'batchRow'; batchRun: number; row: BatchRowView }
+  | { type: 'batchDone'; batchRun: number; totals: BatchTotalsView }
+  | { type: 'batchFailed'; batchRun: number; message: string; totals: BatchTotalsView };
 
 /** Report webview -> extension: open a `file:line` of the report. */
 export type ReportRequest = { type: 'open'; path: string; line: number; column: number };
 
 /** Bounds on what a page may send: text the size of a book is a bug or an attack, not a prompt. */
-export const LIMITS = { text: 400_000, history: 200, variables: 100, models: 8, modelId: 200 } as const;
+export const LIMITS = { text: 400_000, history: 200, variables: 100, models: 8, modelId: 200, batchRows: 1000, batchRow: 20_000 } as const;
 
 type Check<T> = (value: unknown) => T | undefined;
 
@@ -165,6 +203,13 @@ function steps(value: unknown): Record<StepSwitch, boolean> | undefined {
   return out;
 }
 
+/** Between 1 and LIMITS.batchRows rows, each a non-blank string of at most LIMITS.batchRow characters. */
+function batchRows(value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || value.length === 0 || value.length > LIMITS.batchRows) return undefined;
+  const ok = value.every((row) => typeof row === 'string' && row.trim() !== '' && row.length <= LIMITS.batchRow);
+  return ok ? (value as string[]) : undefined;
+}
+
 /** A PlaygroundInput, or undefined when any field is missing, of the wrong type or too large. */
 export function parseInput(value: unknown): PlaygroundInput | undefined {
   if (!isRecord(value)) return undefined;
@@ -193,6 +238,7 @@ export function parsePlaygroundRequest(value: unknown): PlaygroundRequest | unde
     case 'refreshLedger':
     case 'exportCsv':
     case 'setKey':
+    case 'cancelBatch':
       return { type: value.type };
     case 'preview':
     case 'run': {
@@ -203,6 +249,11 @@ export function parsePlaygroundRequest(value: unknown): PlaygroundRequest | unde
       const input = parseInput(value.input);
       const model = modelId(value.model);
       return input && model ? { type: 'apply', input, model } : undefined;
+    }
+    case 'batch': {
+      const input = parseInput(value.input);
+      const rows = batchRows(value.rows);
+      return input && rows && input.models.length > 0 ? { type: 'batch', input, rows } : undefined;
     }
     default:
       return undefined;
@@ -242,6 +293,16 @@ export function parsePlaygroundEvent(value: unknown): PlaygroundEvent | undefine
       return isRecord(value.ledger) ? (value as PlaygroundEvent) : undefined;
     case 'notice':
       return (value.level === 'info' || value.level === 'error') && typeof value.message === 'string' ? (value as PlaygroundEvent) : undefined;
+    case 'batchStarted':
+      return typeof value.batchRun === 'number' && typeof value.model === 'string' && typeof value.total === 'number' ? (value as PlaygroundEvent) : undefined;
+    case 'batchStatus':
+      return typeof value.batchRun === 'number' && typeof value.message === 'string' ? (value as PlaygroundEvent) : undefined;
+    case 'batchRow':
+      return typeof value.batchRun === 'number' && isRecord(value.row) && typeof value.row.index === 'number' ? (value as PlaygroundEvent) : undefined;
+    case 'batchDone':
+      return typeof value.batchRun === 'number' && isRecord(value.totals) ? (value as PlaygroundEvent) : undefined;
+    case 'batchFailed':
+      return typeof value.batchRun === 'number' && typeof value.message === 'string' && isRecord(value.totals) ? (value as PlaygroundEvent) : undefined;
     default:
       return undefined;
   }

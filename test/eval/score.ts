@@ -1,4 +1,5 @@
 import type { CallSite, FileAnalysis, PromptSite, SourceLanguage, TextSpan } from '../../src/core/extract/index';
+import { LineIndex as CoreLineIndex } from '../../src/core/analysis/line-index';
 import { normalizeForSearch, type ExpectedBound, type ExpectedCall, type ExpectedPrompt, type Fixture } from './labels';
 
 /**
@@ -6,23 +7,12 @@ import { normalizeForSearch, type ExpectedBound, type ExpectedCall, type Expecte
  * developer reads to see what went wrong. Pure: fixtures and analyses in, numbers out.
  */
 
-/** Maps UTF-16 offsets to 1-based lines. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
+/** The core's line index, with what the eval reports need: the lines a span covers and a line's text. */
+export class LineIndex extends CoreLineIndex {
+  private lines: string[] | undefined;
 
   constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-
-  lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    super(text);
   }
 
   /** The lines a span covers; an end offset just past a newline stays on the line before. */
@@ -32,8 +22,8 @@ export class LineIndex {
 
   /** The source line, trimmed and cut to `max` characters, for reports. */
   excerpt(line: number, max = 100): string {
-    const end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
-    return clip(this.text.slice(this.starts[line - 1], end).trim(), max);
+    this.lines ??= this.text.split('\n');
+    return clip((this.lines[line - 1] ?? '').trim(), max);
   }
 }
 

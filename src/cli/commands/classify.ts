@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classifyPrompt, compileRoutingTable, localModelsAllowed, route } from '../../core/route';
 import { countTokens } from '../../core/tokens';
 import { UsageError, type Command } from '../command';
 import { loadProject, printConfigProblems } from '../project';
+import { readPromptInput } from '../prompt-input';
 
 /** The JSON contract of `promptcost classify --format json`. */
 export interface ClassifyJson {
@@ -38,11 +38,7 @@ export const classifyCommand: Command = {
   async run(values, positionals, io) {
     const format = values.format as string;
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'.`);
-    if (positionals.length > 1) throw new UsageError('give one file (or - for standard input).');
-    const source = positionals[0] ?? '-';
-    const file = source === '-' ? null : path.resolve(io.cwd, source);
-    if (file && !fs.existsSync(file)) throw new UsageError(`no such file: ${source}`);
-    const text = file ? fs.readFileSync(file, 'utf8') : await io.readStdin();
+    const { text, file } = await readPromptInput(positionals, io);
 
     const project = loadProject(file ?? io.cwd, undefined, io.cwd);
     // The routing table is the answer here: with the config broken there is none to give.

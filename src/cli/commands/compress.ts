@@ -1,9 +1,8 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { compress, COMPRESS_LEVELS, type CompressLevel, type CompressResult } from '../../core/compress';
 import { countTokens } from '../../core/tokens';
 import { UsageError, type Command } from '../command';
 import { loadProject, printConfigProblems } from '../project';
+import { readPromptInput } from '../prompt-input';
 
 /** The JSON contract of `promptcost compress --format json`. */
 export interface CompressJson {
@@ -41,12 +40,7 @@ export const compressCommand: Command = {
     if (!(COMPRESS_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be safe or aggressive, not '${level}'.`);
     const format = values.format as string;
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'.`);
-    if (positionals.length > 1) throw new UsageError('give one file (or - for standard input).');
-
-    const source = positionals[0] ?? '-';
-    const file = source === '-' ? null : path.resolve(io.cwd, source);
-    if (file && !fs.existsSync(file)) throw new UsageError(`no such file: ${source}`);
-    const text = file ? fs.readFileSync(file, 'utf8') : await io.readStdin();
+    const { text, file } = await readPromptInput(positionals, io);
 
     const project = loadProject(file ?? io.cwd, undefined, io.cwd);
     printConfigProblems(project.loaded, io);

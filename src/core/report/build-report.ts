@@ -1,10 +1,12 @@
 import type { PricedCall } from '../analysis/model';
+import { SentElsewhere } from '../analysis/sent-elsewhere';
 import type { Catalog } from '../catalog';
 import type { PromptCostConfig } from '../config/model';
 import type { TextSpan } from '../extract/model';
 import type { Finding } from '../rules/model';
 import { remainingAfter } from './combine-savings';
-import { ReportRouter } from './routing';
+import { routedMonthlyUsd } from './routing';
+import { routableCall } from '../analysis/route-call';
 import type { CostReport, CostTotal, RankedItem, ReportSource, RuleSavings, ScenarioRow, Strategy, StrategySavings } from './model';
 import { STRATEGY_LABELS, strategyOfRule } from './strategies';
 
@@ -87,13 +89,13 @@ function scenario(label: string, perMonthUsd: number, baseline: number): Scenari
  * counted, so they are not applied twice).
  */
 export function buildReport(sources: readonly ReportSource[], context: ReportContext): CostReport {
-  const router = new ReportRouter(context.config, context.catalog);
   const ranking: RankedItem[] = [];
   const units: Unit[] = [];
   const ruleTally = new Map<string, { findings: number; usd: number }>();
   let unpriced = 0;
   let estimated = false;
   let unattributedUsd = 0;
+  const sentElsewhere = new SentElsewhere(sources.map((s) => s.costs));
 
   for (const source of sources) {
     const { costs, lines } = source;
@@ -118,20 +120,10 @@ export function buildReport(sources: readonly ReportSource[], context: ReportCon
         perCallUsd: call.cost.perCallUsd,
         perMonthUsd: call.cost.perMonthUsd,
         monthlyCalls: call.cost.monthlyCalls,
-        sentByLine: null,
+        sentBy: null,
         counted: true,
       });
-      const prompts = call.promptIndexes.map((i) => costs.prompts[i]);
-      const routable = {
-        prompts,
-        overheadTokens: call.inputTokens.tokens - prompts.reduce((sum, p) => sum + p.tokens.tokens, 0),
-        outputTokens: call.outputTokens,
-        modelId: call.modelId!,
-        monthlyCalls: call.cost.monthlyCalls,
-        path: costs.path,
-        api: call.site.api,
-      };
-      units.push({ baseUsd: call.cost.perMonthUsd, routedUsd: router.routedMonthlyUsd(routable, call.cost.perMonthUsd), savings: [] });
+      units.push({ baseUsd: call.cost.perMonthUsd, routedUsd: routedMonthlyUsd(routableCall(costs, call), call.cost, context), savings: [] });
       return units.length - 1;
     });
     const promptUnits = costs.prompts.map((prompt) => {
@@ -141,7 +133,9 @@ export function buildReport(sources: readonly ReportSource[], context: ReportCon
       }
       estimated ||= prompt.tokens.estimate;
       const call = prompt.site.callIndex === null ? null : costs.calls[prompt.site.callIndex];
-      const counted = call === null;
+      // A prompt some call sends is inside that call's cost, whether the call is in this file or imports it.
+      const sender = call ? `line ${lines.lineOf(call.site.span.start)}` : sentElsewhere.sender(costs, prompt);
+      const counted = sender === null;
       ranking.push({
         kind: 'prompt',
         location: locate(prompt.site.span),
@@ -153,12 +147,12 @@ export function buildReport(sources: readonly ReportSource[], context: ReportCon
         perCallUsd: prompt.cost.perCallUsd,
         perMonthUsd: prompt.cost.perMonthUsd,
         monthlyCalls: prompt.cost.monthlyCalls,
-        sentByLine: call ? lines.lineOf(call.site.span.start) : null,
+        sentBy: sender,
         counted,
       });
       if (!counted) return null;
-      const routable = { prompts: [prompt], overheadTokens: 0, outputTokens: 0, modelId: prompt.modelId!, monthlyCalls: prompt.cost.monthlyCalls, path: costs.path };
-      units.push({ baseUsd: prompt.cost.perMonthUsd, routedUsd: router.routedMonthlyUsd(routable, prompt.cost.perMonthUsd), savings: [] });
+      const routable = { sites: [prompt], inputTokens: prompt.tokens.tokens, outputTokens: 0, modelId: prompt.modelId, path: costs.path };
+      units.push({ baseUsd: prompt.cost.perMonthUsd, routedUsd: routedMonthlyUsd(routable, prompt.cost, context), savings: [] });
       return units.length - 1;
     });
 

@@ -32,8 +32,8 @@ export interface RankedItem {
   perCallUsd: number;
   perMonthUsd: number;
   monthlyCalls: number;
-  /** Prompts only: the line of the call that sends it in the same file, when known. */
-  sentByLine: number | null;
+  /** Prompts only: what sends it, `line 55` in the same file or the path of a file that imports it. */
+  sentBy: string | null;
   /**
    * True for what the totals add up: every call, and the prompts no call in their file sends
    * (their input cost at the default model). Prompts a call sends are inside that call's cost.

@@ -88,7 +88,7 @@ function rankingTable(report: CostReport, top: number): string {
   const rows = report.ranking
     .slice(0, top)
     .map((item, i) => {
-      const what = `<span class="kind">${item.kind}</span> ${escapeHtml(item.label)} <span class="sub">(${escapeHtml(item.detail)}${item.counted ? '' : `, sent by line ${item.sentByLine}`})</span>`;
+      const what = `<span class="kind">${item.kind}</span> ${escapeHtml(item.label)} <span class="sub">(${escapeHtml(item.detail)}${item.counted ? '' : `, sent by ${escapeHtml(item.sentBy ?? '')}`})</span>`;
       return `<tr>${td(String(i + 1), true)}${td(locationAnchor(item))}${td(what)}${td(escapeHtml(item.model ?? '—'))}${td(formatTokens(item.tokens, item.estimate), true)}${td(formatUsd(item.perCallUsd), true)}${td(formatUsd(item.perMonthUsd), true)}</tr>`;
     })
     .join('');

@@ -73,7 +73,7 @@ export function renderReportMarkdown(report: CostReport, options: MarkdownOption
       ranked.map((item, i) => [
         String(i + 1),
         `[${locationLink(item)}](${encodeURI(locationLink(item))})`,
-        `${item.kind} ${item.label} (${item.detail})${item.counted ? '' : ` · sent by line ${item.sentByLine}`}`,
+        `${item.kind} ${item.label} (${item.detail})${item.counted ? '' : ` · sent by ${item.sentBy}`}`,
         item.model ?? '—',
         formatTokens(item.tokens, item.estimate),
         formatUsd(item.perCallUsd),

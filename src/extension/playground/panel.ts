@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { languageOfPath, type SourceLanguage } from '../../core/extract';
+import { runBatch, type BatchItem } from '../../runtime/optimizer/batch';
 import { compressMessages } from '../../runtime/optimizer/compress-step';
 import type { PipelineRequest } from '../../runtime/optimizer/types';
 import type { ChatMessage } from '../../runtime/providers/types';
@@ -20,6 +21,7 @@ import {
   type PlaygroundRequest,
   type SourceView,
 } from '../../shared/webview-messages';
+import { addRow, batchInputs, batchRowView, emptyTotals, rowUserText } from './batch-view';
 import { mediaRoot, playgroundHtml } from './html';
 import type { PlaygroundRuntime, Project } from './runtime';
 import { findSourcePrompt, literalEdits, type EditableRole, type SourcePrompt } from './source-prompt';
@@ -31,6 +33,8 @@ import { wordDiff } from './word-diff';
 const FLUSH_MS = 30;
 /** Models offered in the model field's completion list. */
 const MAX_SUGGESTIONS = 400;
+/** How often a submitted batch's status is asked for while the panel waits. */
+const BATCH_POLL_MS = 5_000;
 
 /** Where the prompt on the panel came from in code. */
 interface Origin {
@@ -48,6 +52,7 @@ export class PlaygroundPanel implements vscode.Disposable {
   private origin?: Origin;
   private pendingLoad?: PlaygroundEvent;
   private run?: { id: number; controller: AbortController };
+  private batch?: { id: number; controller: AbortController };
   private runCounter = 0;
   private readonly pending = new Map<string, string>();
   private flushTimer?: ReturnType<typeof setTimeout>;
@@ -85,6 +90,8 @@ export class PlaygroundPanel implements vscode.Disposable {
   private closed(): void {
     this.run?.controller.abort();
     this.run = undefined;
+    this.batch?.controller.abort(new Error('the playground was closed'));
+    this.batch = undefined;
     this.panel = undefined;
     this.clearPending();
     for (const subscription of this.panelSubscriptions.splice(0)) subscription.dispose();
@@ -193,7 +200,18 @@ export class PlaygroundPanel implements vscode.Disposable {
       case 'setKey':
         await vscode.commands.executeCommand('promptcost.setApiKey');
         return;
+      case 'batch':
+        await this.submitBatch(request.input, request.rows);
+        return;
+      case 'cancelBatch':
+        this.batch?.controller.abort(new Error('cancelled from the playground'));
+        return;
     }
+  }
+
+  /** What the panel holds between runs, for the memory bench and tests: none of it may grow with the number of runs. */
+  retained(): { panelSubscriptions: number; pendingBuffers: number; flushTimer: boolean; running: boolean; batching: boolean } {
+    return { panelSubscriptions: this.panelSubscriptions.length, pendingBuffers: this.pending.size, flushTimer: this.flushTimer !== undefined, running: this.run !== undefined, batching: this.batch !== undefined };
   }
 
   /** The request the pipeline gets: variables filled in, empty parts left out. */
@@ -260,6 +278,47 @@ export class PlaygroundPanel implements vscode.Disposable {
     );
     if (this.run === run) this.run = undefined;
     this.post({ type: 'ledger', ledger: this.runtime.ledgerView() });
+  }
+
+  /**
+   * Batch mode: one request per row for the first model, submitted through the provider's batch
+   * API by runBatch (cache hits are answered at once), polled, and each result posted as it is read,
+   * priced at the batch rate. Only running totals are kept here; the rows live on the page.
+   */
+  private async submitBatch(input: PlaygroundInput, rows: readonly string[]): Promise<void> {
+    const model = input.models[0];
+    const inputs = batchInputs(input, rows);
+    if (typeof inputs === 'string') return this.notice('error', inputs);
+    this.batch?.controller.abort(new Error('replaced by a new batch'));
+    const batch = { id: ++this.runCounter, controller: new AbortController() };
+    this.batch = batch;
+    const project = this.project();
+    const deps = this.runtime.batchDeps(project, input.steps, BATCH_POLL_MS);
+    const items: BatchItem[] = inputs.map((rowInput, index) => ({ id: String(index), request: this.request(rowInput, model) }));
+    let totals = emptyTotals();
+    this.post({ type: 'batchStarted', batchRun: batch.id, model, total: items.length });
+    try {
+      await runBatch(
+        items,
+        deps,
+        {
+          onStatus: (message) => this.post({ type: 'batchStatus', batchRun: batch.id, message: scrub(message) }),
+          onResult: (result) => {
+            const index = Number(result.id);
+            const row = batchRowView(index, rowUserText(inputs[index]), { ...result, error: result.error && scrub(result.error) }, project.catalog.resolve(result.model));
+            totals = addRow(totals, row);
+            this.post({ type: 'batchRow', batchRun: batch.id, row });
+          },
+        },
+        batch.controller.signal,
+      );
+      this.post({ type: 'batchDone', batchRun: batch.id, totals });
+    } catch (error) {
+      this.post({ type: 'batchFailed', batchRun: batch.id, message: scrub(error instanceof Error ? error.message : String(error)), totals });
+    } finally {
+      if (this.batch === batch) this.batch = undefined;
+      this.post({ type: 'ledger', ledger: this.runtime.ledgerView() });
+    }
   }
 
   /** Streamed text waits in one buffer per model, posted together within FLUSH_MS. */

@@ -12,8 +12,9 @@ import { compileRoutingTable, type CompiledRule } from '../../core/route';
 import { FileCache } from '../../runtime/cache';
 import { findConfigFile, loadConfigFile } from '../../runtime/config-file';
 import { CACHE_DIR, LEDGER_FILE, LedgerWriter, readLedger, recordsToCsv, summarizeLedger } from '../../runtime/ledger';
+import type { BatchDeps } from '../../runtime/optimizer/batch';
 import { Pipeline } from '../../runtime/optimizer/pipeline';
-import { defaultSettings } from '../../runtime/optimizer/settings';
+import { cacheLimits, defaultSettings } from '../../runtime/optimizer/settings';
 import type { PipelineSettings } from '../../runtime/optimizer/types';
 import { ProviderRegistry } from '../../runtime/providers/registry';
 import type { KeySource } from '../../runtime/secrets';
@@ -33,6 +34,7 @@ export interface Project {
 export class PlaygroundRuntime {
   private project?: { key: string; value: Project };
   private cache?: FileCache;
+  private cacheCap = 0;
   private ledger?: LedgerWriter;
 
   constructor(
@@ -74,9 +76,25 @@ export class PlaygroundRuntime {
       length: { ...settings.length, enabled: steps.length },
       cache: { enabled: steps.cache },
     };
-    this.cache ??= FileCache.open(path.join(this.storageDir, CACHE_DIR));
+    // One cache per extension host: the limits of the project that first needed it hold.
+    if (!this.cache) {
+      this.cacheCap = cacheLimits(project.config).maxEntries;
+      this.cache = FileCache.open(path.join(this.storageDir, CACHE_DIR), cacheLimits(project.config));
+    }
     this.ledger ??= new LedgerWriter(this.ledgerFile);
     return new Pipeline({ catalog: project.catalog, models: project.registry, routing: project.routing, settings: switched, cache: this.cache, ledger: this.ledger });
+  }
+
+  /** What runBatch needs: the pipeline (steps 1 to 5), the project's batch APIs, the cache and the ledger. */
+  batchDeps(project: Project, steps: Readonly<Record<StepSwitch, boolean>>, pollIntervalMs: number): BatchDeps {
+    const pipeline = this.pipeline(project, steps);
+    return { pipeline, catalog: project.catalog, batches: project.registry, cache: steps.cache ? this.cache : undefined, ledger: this.ledger, pollIntervalMs };
+  }
+
+  /** Entries in the response cache against its cap (for the memory bench and tests). */
+  async cacheEntries(): Promise<{ entries: number; cap: number } | undefined> {
+    if (!this.cache) return undefined;
+    return { entries: (await this.cache.stats()).entries, cap: this.cacheCap };
   }
 
   /** The pipeline's settings for the project, before the panel's switches. */

@@ -3,20 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CompressJson } from '../../../src/cli/commands/compress';
-import { runCli } from '../../../src/cli/main';
+import { cliWithStdin } from '../cli/run-cli';
 
-async function run(argv: string[], stdin = '', cwd = os.tmpdir()): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    cwd,
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readStdin: async () => stdin,
-    env: { NO_COLOR: '1' },
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], stdin = '', cwd = os.tmpdir()) => cliWithStdin(stdin, cwd, ...argv);
 
 const PROMPT = 'I want you to act as a poet. Please do not use rhymes. I would like you to write 3 stanzas.';
 

@@ -128,6 +128,19 @@ export async function POST(req: Request) {
 }`,
     prompts: [{ text: 'You are a friendly travel agent.', role: 'system', callIndex: 0 }],
   },
+  {
+    name: 'a table of prompts chosen by key, declared as const',
+    code: `import { generateText } from "ai";
+const REWRITE_PROMPTS = {
+  shorter: 'Rewrite the text to half its length.',
+  formal: 'Rewrite the text for a formal letter.',
+} as const;
+await generateText({ model, system: REWRITE_PROMPTS[style], prompt: text });`,
+    prompts: [
+      { text: 'Rewrite the text to half its length.', role: 'system', callIndex: 0, name: 'shorter' },
+      { text: 'Rewrite the text for a formal letter.', role: 'system', callIndex: 0, name: 'formal' },
+    ],
+  },
   // Real-code findings, cause 5: text that only joins other text is not a prompt of its own.
   {
     name: 'a lone interpolation is not a prompt, data joined by a newline is',
@@ -208,6 +221,13 @@ Use these details only when relevant.\`;`,
         lineOf: 'export const promptFromHints',
       },
     ],
+  },
+  {
+    name: 'a prompt table declared as const is named by its holder',
+    code: `export const REWRITE_PROMPTS = {
+  formal: 'Rewrite the text for a formal business letter.',
+} as const;`,
+    prompts: [{ text: 'Rewrite the text for a formal business letter.', role: 'user', name: 'formal' }],
   },
   // Cause 8: rules for the assistant read as system without "You are".
   {

@@ -55,10 +55,31 @@ describe('buildReport', () => {
     const costs = report.ranking.map((item) => item.perMonthUsd);
     assert.deepEqual(costs, [...costs].sort((a, b) => b - a));
     const system = report.ranking.find((item) => item.label === 'SYSTEM')!;
-    assert.deepEqual([system.kind, system.location.path, system.location.line, system.location.column, system.sentByLine, system.counted], ['prompt', 'support/bot.py', 3, 10, 5, false]);
+    assert.deepEqual([system.kind, system.location.path, system.location.line, system.location.column, system.sentBy, system.counted], ['prompt', 'support/bot.py', 3, 10, 'line 5', false]);
     const classify = report.ranking.find((item) => item.label === 'CLASSIFY_PROMPT')!;
     assert.equal(classify.counted, true);
-    assert.equal(classify.sentByLine, null);
+    assert.equal(classify.sentBy, null);
+  });
+
+  it('counts a prompt another file imports and sends once, inside that call', async () => {
+    const withImport = {
+      'support/prompts.py': PROMPTS_PY,
+      'support/triage.py': `from openai import OpenAI
+from .prompts import CLASSIFY_PROMPT
+client = OpenAI()
+def triage(ticket):
+    return client.chat.completions.create(model="gpt-4o", max_tokens=5, messages=[{"role": "system", "content": CLASSIFY_PROMPT}, {"role": "user", "content": ticket}])
+`,
+    };
+    const sources = await sourcesOf(withImport, config);
+    const report = buildReport(sources, context);
+    const [prompts, triage] = sources.map((s) => s.costs);
+    assert.equal(triage.calls[0].linkedPrompts[0].site.name, 'CLASSIFY_PROMPT');
+    near(report.totals.perMonthUsd, triage.calls[0].cost!.perMonthUsd, 'the module prompt is not counted again');
+    near(workspaceMonthlyUsd(sources), triage.calls[0].cost!.perMonthUsd);
+    const item = report.ranking.find((i) => i.label === 'CLASSIFY_PROMPT')!;
+    assert.deepEqual([item.counted, item.sentBy], [false, 'support/triage.py']);
+    assert.ok(prompts.prompts[0].cost);
   });
 
   it('totals by model, file and folder add up to the whole', async () => {

@@ -1,5 +1,6 @@
 import { LineIndex } from '../../../src/core/analysis/line-index';
 import { priceFile } from '../../../src/core/analysis/price-file';
+import { PromptIndex } from '../../../src/core/analysis/prompt-index';
 import { Catalog } from '../../../src/core/catalog';
 import { DEFAULT_CONFIG, parseConfig, type PromptCostConfig } from '../../../src/core/config';
 import { analyzeSource, languageOfPath } from '../../../src/core/extract';
@@ -15,13 +16,20 @@ export function configOf(yaml: string): PromptCostConfig {
   return parsed.config;
 }
 
-/** Files through the real pipeline (extract, price, lint), as the CLI hands them to the report. */
+/**
+ * Files through the real pipeline (extract, then price with imported prompts linked, lint), as the
+ * CLI hands them to the report.
+ */
 export async function sourcesOf(files: Record<string, string>, config: PromptCostConfig = DEFAULT_CONFIG): Promise<ReportSource[]> {
-  const sources: ReportSource[] = [];
+  const index = new PromptIndex();
+  const analysed = [];
   for (const [path, text] of Object.entries(files)) {
     const analysis = await analyzeSource(defaultGrammars(), text, languageOfPath(path)!);
-    const costs = priceFile(analysis, { relativePath: path, config, catalog });
-    sources.push({ path, costs, lines: new LineIndex(text), findings: lintFile({ file: costs, text, config, catalog }) });
+    index.set(path, analysis);
+    analysed.push({ path, text, analysis });
   }
-  return sources;
+  return analysed.map(({ path, text, analysis }) => {
+    const costs = priceFile(analysis, { relativePath: path, config, catalog, linkPrompt: (ref) => index.resolve(path, analysis.language, ref) });
+    return { path, costs, lines: new LineIndex(text), findings: lintFile({ file: costs, text, config, catalog }) };
+  });
 }
