@@ -9,7 +9,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 E2E_HOME=${PROMPTCOST_E2E_HOME:-$HOME/.cache/promptcost-e2e}
 CS=$E2E_HOME/code-server-4.100.3/node_modules/.bin/code-server
 ARTIFACTS=$ROOT/test-artifacts/e2e
-PORT=${PROMPTCOST_E2E_PORT:-18093}
+# A free loopback port unless one is given, so two runs on one machine do not collide.
+PORT=${PROMPTCOST_E2E_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 export XDG_CONFIG_HOME=$E2E_HOME/home/config XDG_DATA_HOME=$E2E_HOME/home/data
 # The marketplace points at a dead loopback port: nothing leaves 127.0.0.1.
 export EXTENSIONS_GALLERY='{"serviceUrl":"http://127.0.0.1:9/gallery","itemUrl":"http://127.0.0.1:9/item"}'
