@@ -6,7 +6,9 @@ import { printRows, type BenchRow } from './bench-row';
  */
 const SECTIONS: Array<[title: string, load: () => Promise<() => Promise<BenchRow[]>>]> = [
   ['Workspace scan (2,000 generated files)', async () => (await import('./scan')).benchScan],
+  ['Extraction: parse, incremental re-parse, extract', async () => (await import('./extract')).benchExtract],
   ['lint (2,000 generated files, from process start)', async () => (await import('./lint')).benchLint],
+  ['Playground memory (1,000 runs)', async () => (await import('./playground-memory')).benchPlaygroundMemory],
   ['Tokenizers', async () => (await import('./tokenizers')).benchTokenizers],
   ['Optimizer pipeline', async () => (await import('./pipeline')).benchPipeline],
   ['Language server and extension', async () => (await import('./lsp')).benchLsp],

@@ -2,7 +2,8 @@
 // the `openai` provider in the workspace's .promptcost.yaml, the key is stored with "PromptCost:
 // Set API Key", the playground opens from the code lens of suggest_replies() in bot.py, and the
 // streamed answer, the actual tokens and cost, and a cache hit on the second run are read from
-// the panel. Then the cost report opens and one of its file:line links is followed.
+// the panel. Then two rows go through batch mode (the fake's batch API), the theme turns dark for
+// a second set of screenshots, and the cost report opens and one of its file:line links is followed.
 // Screenshots in $SHOTS. Exit code 1 when any step fails.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -118,8 +119,9 @@ await step('p4-preview', async () => {
 
 const runOnce = async (expectCache) => {
   await webview().locator('#run').click();
+  // The previous run's table stays until the new run starts: wait for this run's cache outcome.
   const stats = webview().locator('#runs table.stats').first();
-  await stats.waitFor({ timeout: 60000 });
+  await stats.locator('[data-field="cache"]', { hasText: expectCache }).waitFor({ timeout: 60000 });
   const answer = flat(await webview().locator('#runs pre.answer').first().innerText());
   const field = async (name) => flat(await stats.locator(`[data-field="${name}"]`).innerText());
   const values = { answer, model: await field('model'), input: await field('input'), output: await field('output'), cost: await field('cost'), cache: await field('cache'), route: await field('route') };
@@ -142,6 +144,35 @@ await step('p6-run-again-cache-hit', async () => {
   await webview().locator('#ledger').scrollIntoViewIfNeeded();
   await shot('p6-cache-hit');
   return { ...values, ledgerToday: flat(await webview().locator('#ledger-today').innerText()) };
+});
+
+await step('p6b-batch', async () => {
+  // Two rows, each the value of the prompt's only placeholder ({last_answer}), as one batch.
+  await webview().locator('#batch-rows').fill('Your card is on its way.\nYour refund was sent today.');
+  await webview().locator('#batch-submit').click();
+  await webview().locator('#batch-status', { hasText: 'Batch done' }).waitFor({ timeout: 60000 });
+  const rows = (await webview().locator('#batch-body tr').allInnerTexts()).map(flat);
+  if (rows.length !== 2 || !rows.every((row) => row.includes('Echo:'))) throw new Error(`unexpected batch rows: ${JSON.stringify(rows)}`);
+  const total = flat(await webview().locator('#batch-totals').innerText());
+  if (!/2 of 2 rows(, 1 from the cache)?: \$\d/.test(total) || !/saved \$\d/.test(total)) throw new Error(`unexpected batch totals: ${total}`);
+  await webview().locator('#batch').scrollIntoViewIfNeeded();
+  await shot('p6b-batch');
+  return { rows, total };
+});
+
+await step('p6c-dark-theme', async () => {
+  // settings.json lets the workbench follow the browser's colour scheme: switch it to dark.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15000 });
+  await webview().locator('#batch').scrollIntoViewIfNeeded();
+  await shot('p6c-dark-batch');
+  await webview().locator('#preview').scrollIntoViewIfNeeded();
+  await shot('p6d-dark-preview');
+  await webview().locator('#runs').scrollIntoViewIfNeeded();
+  await shot('p6e-dark-run');
+  await webview().locator('#ledger').scrollIntoViewIfNeeded();
+  await shot('p6f-dark-ledger');
+  return { theme: 'Default Dark Modern' };
 });
 
 await step('p7-cost-report', async () => {

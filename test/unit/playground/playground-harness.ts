@@ -88,6 +88,8 @@ export async function startPlaygroundHarness(options: { maxEntries: number }): P
         } else if (event.type === 'ledger' && summary) {
           // The ledger follows the run's last model: the run is over.
           subscription.dispose();
+          // The fake records every request and shares the measured process: forget them.
+          fake.http.requests.length = 0;
           if (!summary.cached && streamed !== summary.text) reject(new Error('the streamed chunks are not the answer'));
           else resolve(summary);
         }
