@@ -22,3 +22,20 @@ export function printRows(title: string, rows: readonly BenchRow[]): void {
     console.log(`  ${row.name.padEnd(width)}  ${value.padStart(10)} ${row.unit}${row.note ? `   (${row.note})` : ''}`);
   }
 }
+
+/**
+ * Runs one section from the command line (`npx tsx bench/<name>.ts`): prints its rows and exits,
+ * non-zero on failure. The exit is explicit because a section may leave a server or socket open.
+ */
+export function runStandalone(title: string, bench: () => Promise<BenchRow[]>): void {
+  bench().then(
+    (rows) => {
+      printRows(title, rows);
+      process.exit(0);
+    },
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

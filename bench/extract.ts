@@ -8,7 +8,7 @@ import type { SourceLanguage } from '../src/core/extract/model';
 import { Edit, type Parser } from 'web-tree-sitter';
 import { analyzeTree } from '../src/core/extract/index';
 import { defaultGrammars } from '../src/runtime/scan';
-import { type BenchRow, percentiles, printRows } from './bench-row';
+import { type BenchRow, percentiles, runStandalone } from './bench-row';
 import { largeJavaScriptFile, largePythonFile, pythonFile, typescriptFile } from './sample-files';
 
 const WARM_UPS = 2;
@@ -84,12 +84,4 @@ export async function benchExtract(): Promise<BenchRow[]> {
   ];
 }
 
-if (require.main === module) {
-  benchExtract().then(
-    (rows) => printRows('Extraction', rows),
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runStandalone('Extraction', benchExtract);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LintJson } from '../src/cli/format/lint-json';
-import { percentiles, type BenchRow } from './bench-row';
+import { percentiles, type BenchRow, runStandalone } from './bench-row';
 import { generateWorkspace } from './generate-workspace';
 
 const CLI = path.join(__dirname, '..', 'dist', 'cli.js');
@@ -36,6 +36,4 @@ export async function benchLint(): Promise<BenchRow[]> {
   ];
 }
 
-if (require.main === module) {
-  benchLint().then((rows) => console.table(rows));
-}
+if (require.main === module) runStandalone('lint (2,000 generated files, from process start)', benchLint);

@@ -11,7 +11,7 @@ import Module from 'node:module';
 import { HoverRequest } from 'vscode-languageserver-protocol';
 import { ScanWorkspaceRequest } from '../src/server/protocol';
 import { positionOf, TestClient } from '../test/lsp/lsp-client';
-import { percentiles, type BenchRow } from './bench-row';
+import { percentiles, type BenchRow, runStandalone } from './bench-row';
 import { GENERATED_WORKSPACE, generateWorkspace } from './generate-workspace';
 import { pythonFile, typescriptFile } from './sample-files';
 
@@ -147,15 +147,4 @@ export async function benchLsp(): Promise<BenchRow[]> {
   return rows;
 }
 
-if (require.main === module) {
-  benchLsp().then(
-    (rows) => {
-      console.table(rows);
-      process.exit(0);
-    },
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runStandalone('Language server and extension', benchLsp);

@@ -19,7 +19,7 @@ import type { PipelineRequest } from '../src/runtime/optimizer/types';
 import { ProviderRegistry, type CallableModel, type ModelResolver } from '../src/runtime/providers/registry';
 import type { ChatMessage } from '../src/runtime/providers/types';
 import { EnvKeySource } from '../src/runtime/secrets';
-import { percentiles, printRows, type BenchRow } from './bench-row';
+import { percentiles, type BenchRow, runStandalone } from './bench-row';
 
 const CALLS = 500;
 const CACHE_ENTRIES = 100_000;
@@ -129,11 +129,4 @@ async function benchCache(dir: string): Promise<BenchRow[]> {
   ];
 }
 
-if (require.main === module) {
-  benchPipeline()
-    .then((rows) => printRows('Optimizer pipeline', rows))
-    .catch((error) => {
-      console.error(error);
-      process.exitCode = 1;
-    });
-}
+if (require.main === module) runStandalone('Optimizer pipeline', benchPipeline);

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearTokenCountCache } from '../src/core/tokens/count';
 import { startPlaygroundHarness, type Retained } from '../test/unit/playground/playground-harness';
-import type { BenchRow } from './bench-row';
+import { runStandalone, type BenchRow } from './bench-row';
 
 const RUNS = 1_000;
 const FIRST_MARK = 100;
@@ -106,15 +106,6 @@ if (require.main === module) {
       },
     );
   } else {
-    benchPlaygroundMemory().then(
-      (rows) => {
-        console.table(rows);
-        process.exit(0);
-      },
-      (error) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
+    runStandalone('Playground memory (1,000 runs)', benchPlaygroundMemory);
   }
 }

@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG } from '../src/core/config';
 import { languageOfPath } from '../src/core/extract';
 import { listSourceFiles } from '../src/runtime/workspace-files';
 import { defaultGrammars, scanPaths } from '../src/runtime/scan';
-import type { BenchRow } from './bench-row';
+import { runStandalone, type BenchRow } from './bench-row';
 import { generateWorkspace } from './generate-workspace';
 
 /** Parse-only time over the files: the floor any tree-sitter based scan stands on. */
@@ -46,6 +46,4 @@ export async function benchScan(): Promise<BenchRow[]> {
   ];
 }
 
-if (require.main === module) {
-  benchScan().then((rows) => console.table(rows));
-}
+if (require.main === module) runStandalone('Workspace scan (2,000 generated files)', benchScan);

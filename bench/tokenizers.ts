@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearTokenCountCache, countTokens } from '../src/core/tokens';
-import { printRows, type BenchRow } from './bench-row';
+import { type BenchRow, runStandalone } from './bench-row';
 
 const ROOT = path.resolve(__dirname, '..');
 const PROMPTS_CSV = '/work/shared/data/awesome-chatgpt-prompts/prompts.csv';
@@ -135,11 +135,4 @@ export async function benchTokenizers(): Promise<BenchRow[]> {
   return rows;
 }
 
-if (require.main === module) {
-  benchTokenizers()
-    .then((rows) => printRows('Tokenizers (o200k_base)', rows))
-    .catch((error) => {
-      console.error(error);
-      process.exitCode = 1;
-    });
-}
+if (require.main === module) runStandalone('Tokenizers (o200k_base)', benchTokenizers);
