@@ -18,6 +18,8 @@ export interface ScanJson {
     placeholders: string[];
     model: string | null;
     call: { line: number; api: string } | null;
+    /** Calls in other files that import and send this prompt. */
+    importedBy: Array<{ path: string; line: number }>;
     cost: { perCallUsd: number; per1kCallsUsd: number; perMonthUsd: number } | null;
   }>;
   calls: Array<{
@@ -38,8 +40,21 @@ export interface ScanJson {
 
 export function toScanJson(result: ScanResult, cwd: string, catalogDate: string): ScanJson {
   const json: ScanJson = { version: 1, catalogDate, prompts: [], calls: [], notices: [] };
+  const shown = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
+  // Who sends each prompt from another file: keyed by the defining file (root-relative) and offset.
+  const importers = new Map<string, Array<{ path: string; line: number }>>();
   for (const scanned of result.files) {
-    const rel = path.relative(cwd, scanned.file).split(path.sep).join('/');
+    for (const call of scanned.costs?.calls ?? []) {
+      for (const linked of call.linkedPrompts) {
+        const key = `${linked.path}\u0000${linked.site.span.start}`;
+        const list = importers.get(key) ?? [];
+        list.push({ path: shown(scanned.file), line: scanned.lines!.lineOf(call.site.span.start) });
+        importers.set(key, list);
+      }
+    }
+  }
+  for (const scanned of result.files) {
+    const rel = shown(scanned.file);
     const lines = scanned.lines;
     for (const notice of scanned.notices) {
       json.notices.push({ path: rel, line: notice.span && lines ? lines.lineOf(notice.span.start) : null, kind: notice.kind, message: notice.message });
@@ -58,6 +73,7 @@ export function toScanJson(result: ScanResult, cwd: string, catalogDate: string)
         placeholders: p.site.placeholders,
         model: p.modelId,
         call: call ? { line: lines.lineOf(call.site.span.start), api: call.site.api } : null,
+        importedBy: importers.get(`${scanned.costs.path}\u0000${p.site.span.start}`) ?? [],
         cost: p.cost && { perCallUsd: p.cost.perCallUsd, per1kCallsUsd: p.cost.per1kCallsUsd, perMonthUsd: p.cost.perMonthUsd },
       });
     }

@@ -34,7 +34,7 @@ export function formatScanText(json: ScanJson, options: { color: boolean }): str
             p.model ?? 'unknown model',
             p.cost ? formatUsd(p.cost.perCallUsd) : '—',
             p.cost ? formatUsd(p.cost.per1kCallsUsd) : '—',
-            p.call ? `${p.call.api} (line ${p.call.line})` : '—',
+            p.call ? `${p.call.api} (line ${p.call.line})` : p.importedBy.map((i) => `${i.path}:${i.line}`).join(', ') || '—',
           ]),
           ['right', 'left', 'right', 'left', 'right', 'right', 'left'],
         ),

@@ -79,6 +79,34 @@ describe('promptcost scan', () => {
     assert.deepEqual([...new Set(json.calls.map((c) => c.path))], ['a/route.ts']);
   });
 
+  it('prices a call with the prompt it imports from another module, and says who sends that prompt', async () => {
+    const dir = workspace({
+      'bot/prompts.py': 'SYSTEM_PROMPT = """You are the support assistant of Acme. Answer in two sentences and never promise refunds."""\n',
+      'bot/reply.py': [
+        'from openai import OpenAI',
+        'from .prompts import SYSTEM_PROMPT',
+        '',
+        'client = OpenAI()',
+        '',
+        'def reply(message):',
+        '    return client.chat.completions.create(',
+        '        model="gpt-4o", max_tokens=200,',
+        '        messages=[{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": message}],',
+        '    )',
+        '',
+      ].join('\n'),
+    });
+    const json = JSON.parse((await cli(dir, 'scan', '--format', 'json')).stdout) as ScanJson;
+    const [call] = json.calls;
+    assert.deepEqual(call.importedPrompts.map((i) => [i.path, i.name]), [['bot/prompts.py', 'SYSTEM_PROMPT']]);
+    const prompt = json.prompts.find((p) => p.path === 'bot/prompts.py')!;
+    assert.ok(call.inputTokens > prompt.tokens, 'the call counts the imported prompt and its message overhead');
+    assert.deepEqual(prompt.importedBy, [{ path: 'bot/reply.py', line: 7 }]);
+    // Scanning the caller alone still reads the module it imports from.
+    const alone = JSON.parse((await cli(dir, 'scan', 'bot/reply.py', '--format', 'json')).stdout) as ScanJson;
+    assert.equal(alone.calls[0].inputTokens, call.inputTokens);
+  });
+
   describe('bad input', () => {
     it('reports a broken config with line and column and scans with the defaults', async () => {
       const dir = workspace({ 'route.ts': ROUTE_TS, '.promptcost.yaml': 'volume:\n  default: [1, 2\n' });
