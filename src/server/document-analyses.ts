@@ -43,8 +43,8 @@ interface Tracked {
   timer: NodeJS.Timeout | null;
   /** When the first change of the current burst arrived, so a never-ending burst still gets analysed. */
   burstStart: number;
-  /** When the previous change arrived: a change after a pause is analysed at once. */
-  lastChange: number;
+  /** The pending timer analyses at once (the server was idle): later changes of the same tick join it. */
+  immediate: boolean;
 }
 
 export interface DocumentAnalysesOptions {
@@ -92,7 +92,7 @@ export class DocumentAnalyses {
   private entry(uri: string): Tracked {
     let entry = this.tracked.get(uri);
     if (!entry) {
-      entry = { tree: null, edits: [], latest: null, queue: Promise.resolve(), inFlight: null, timer: null, burstStart: 0, lastChange: 0 };
+      entry = { tree: null, edits: [], latest: null, queue: Promise.resolve(), inFlight: null, timer: null, burstStart: 0, immediate: false };
       this.tracked.set(uri, entry);
     }
     return entry;
@@ -111,25 +111,29 @@ export class DocumentAnalyses {
     if (entry.timer) {
       clearTimeout(entry.timer);
       entry.timer = null;
+      entry.immediate = false;
     }
     return this.run(document, entry);
   }
 
   /**
-   * A document changed: a lone edit after a pause is analysed at once (on the next turn of the
-   * event loop, so changes of the same tick go together); the edits of a burst wait until changes
-   * pause, or at the latest until maxWaitMs after the burst began.
+   * A document changed. When nothing is being analysed or waiting, the change is analysed at once (on
+   * the next turn of the event loop, so changes of the same tick go together); changes that arrive
+   * while an analysis runs or waits are debounced until they pause, or at the latest until maxWaitMs
+   * after the burst began, so typing 100 changes a second costs a few analyses, not a hundred.
    */
   schedule(document: TextDocument): void {
     const entry = this.entry(document.uri);
+    if (entry.timer && entry.immediate) return;
     const now = Date.now();
-    const afterPause = now - entry.lastChange >= this.debounceMs;
-    entry.lastChange = now;
+    const idle = !entry.timer && !entry.inFlight;
     if (entry.timer) clearTimeout(entry.timer);
     else entry.burstStart = now;
-    const delay = afterPause && !entry.inFlight ? 0 : Math.max(0, Math.min(this.debounceMs, entry.burstStart + this.maxWaitMs - now));
+    entry.immediate = idle;
+    const delay = idle ? 0 : Math.max(0, Math.min(this.debounceMs, entry.burstStart + this.maxWaitMs - now));
     entry.timer = setTimeout(() => {
       entry.timer = null;
+      entry.immediate = false;
       void this.get(document);
     }, delay);
   }
