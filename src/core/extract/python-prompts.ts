@@ -255,14 +255,21 @@ export class PromptCollector {
     return result;
   }
 
-  /** `{"type": "text", "text": "..."}` content blocks and Gemini `{"parts": [...]}` / `{"text": ...}` dicts. */
-  private contentBlock(node: Node, where: Where, role: PromptRole | null, name: string | null, callIndex: number | null, via: Via, depth: number): void {
+  /** The entries of a dict literal whose keys are plain strings, as (key text, value node). */
+  private stringKeyedEntries(node: Node): Array<[string, Node]> {
+    const entries: Array<[string, Node]> = [];
     for (const pair of node.namedChildren) {
       if (pair?.type !== 'pair') continue;
       const key = pair.childForFieldName('key');
       const value = pair.childForFieldName('value');
-      if (!key || key.type !== 'string' || !value) continue;
-      const keyText = readString(key, this.index.source).text;
+      if (key?.type === 'string' && value) entries.push([readString(key, this.index.source).text, value]);
+    }
+    return entries;
+  }
+
+  /** `{"type": "text", "text": "..."}` content blocks and Gemini `{"parts": [...]}` / `{"text": ...}` dicts. */
+  private contentBlock(node: Node, where: Where, role: PromptRole | null, name: string | null, callIndex: number | null, via: Via, depth: number): void {
+    for (const [keyText, value] of this.stringKeyedEntries(node)) {
       if (keyText === 'text' || keyText === 'parts' || keyText === 'content') this.fromText(value, where, role, name, callIndex, via, depth);
     }
   }
@@ -461,12 +468,7 @@ export class PromptCollector {
   private messageDict(node: Node, where: Where, role: PromptRole, callIndex: number | null, depth: number): void {
     let written: PromptRole | null = null;
     const contents: Node[] = [];
-    for (const pair of node.namedChildren) {
-      if (pair?.type !== 'pair') continue;
-      const key = pair.childForFieldName('key');
-      const value = pair.childForFieldName('value');
-      if (!key || key.type !== 'string' || !value) continue;
-      const keyText = readString(key, this.index.source).text;
+    for (const [keyText, value] of this.stringKeyedEntries(node)) {
       if (keyText === 'role') written = value.type === 'string' ? roleFromName(readString(value, this.index.source).text) : roleFromName(this.text(value));
       else if (keyText === 'content' || keyText === 'parts' || keyText === 'text') contents.push(value);
       else if (keyText === 'messages') this.fromMessages(value, where, role, callIndex, depth); // LangGraph state: {"messages": [...]}
