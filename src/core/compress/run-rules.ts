@@ -3,6 +3,7 @@
  * would make a must-keep item disappear from the text.
  */
 import type { Change, EditBuffer } from './edit-buffer';
+import { isMask } from './mask';
 import { itemSurvives, normalizeForCheck, type MustKeepItem } from './must-keep';
 import type { CompressRule, RuleContext, RuleMatch } from './rules/rule';
 
@@ -27,7 +28,7 @@ export function runRules(
     const accepted: Change[] = [];
     for (const m of proposed) {
       const change: Change = { ...m, rule: rule.id, reason: rule.reason };
-      if (keepsItems(buffer, guarded, unmask, accepted, change)) accepted.push(change);
+      if (keepsMasks(text, change) && keepsItems(buffer, guarded, unmask, accepted, change)) accepted.push(change);
     }
     buffer.apply(accepted, rule.joinAdjacent);
   }
@@ -42,6 +43,12 @@ function nonOverlapping(matches: readonly RuleMatch[]): RuleMatch[] {
     if (!last || m.start >= last.end) out.push(m);
   }
   return out;
+}
+
+/** A masked span (quote, code, placeholder) is one character; a change may move it but never drop it. */
+function keepsMasks(text: string, change: Change): boolean {
+  const masks = [...text.slice(change.start, change.end)].filter(isMask);
+  return masks.every((m) => change.after.includes(m));
 }
 
 /**

@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { compress } from '../../../src/core/compress';
-import { evaluateLevel, readPrompts, type LevelFigures } from '../../eval/compress-eval';
+import { compareWithHand, evaluateLevel, readHandRewrites, readPrompts, type LevelFigures } from '../../eval/compress-eval';
 
 /**
  * Floors over the 197 awesome-chatgpt-prompts (the same run as `npm run eval:compress`), set just
  * under the figures measured now so a regression fails. The issue's goals (25% safe, 40% aggressive)
- * are not met yet: docs/compression.md says why and by how much.
+ * are not met, and an editor rewriting a sample by hand does not meet them either: docs/compression.md
+ * gives the figures.
  */
-const FLOORS = { safe: 0.12, aggressive: 0.2 };
+const FLOORS = { safe: 0.12, aggressive: 0.22 };
 
 describe('compression over awesome-chatgpt-prompts', () => {
   const rows = readPrompts();
@@ -36,6 +37,11 @@ describe('compression over awesome-chatgpt-prompts', () => {
 
   it(`removes at least ${FLOORS.aggressive * 100}% of the tokens of the median prompt at the aggressive level`, () => {
     assert.ok(aggressive.medianReduction >= FLOORS.aggressive, `aggressive median reduction ${(aggressive.medianReduction * 100).toFixed(1)}%`);
+  });
+
+  it('shortens the hand-rewritten sample at least as much as the editor did at the safe level', () => {
+    const c = compareWithHand(readHandRewrites(), 'safe');
+    assert.ok(c.toolMedian >= c.handMedian, `compressor ${(c.toolMedian * 100).toFixed(1)}%, by hand ${(c.handMedian * 100).toFixed(1)}%`);
   });
 
   it('is idempotent on every prompt', () => {

@@ -45,6 +45,8 @@ describe('compress rules (safe level)', () => {
         'boilerplate/given-input',
       ],
       ['Write a haiku. My first request is "autumn rain"', 'Write a haiku. First request: "autumn rain"', 'boilerplate/my-first-request'],
+      ['Write a tagline. My first product name will be "Acme"', 'Write a tagline. First product name: "Acme"', 'boilerplate/my-first-input'],
+      ['Imagine you are a chef. Plan a menu.', "You're a chef. Plan a menu.", 'boilerplate/imagine-you-are'],
     ]);
   });
 
@@ -212,14 +214,48 @@ describe('compress rules (aggressive level)', () => {
     ['Suggest me places and give me a list.', 'Suggest places and give list.', 'telegraphic/indirect-object'],
     ['Use tone, manner, and vocabulary.', 'Use tone, manner, vocabulary.', 'telegraphic/list-and'],
     ['Tell stories that are engaging.', 'Tell stories engaging.', 'telegraphic/relative-copula'],
-    ['Provide the code and any relevant notes.', 'Provide code and relevant notes.', 'telegraphic/any'],
+    ['Provide the code and any short notes.', 'Provide code and short notes.', 'telegraphic/any'],
     ['Explain that the tool is slow.', 'Explain tool is slow.', 'telegraphic/that'],
     ['Write a poem. My first request is "love"', 'Write poem. Request: "love"', 'telegraphic/first-label'],
     ['Describe the scene. Feel free to be imaginative.', 'Describe scene. Be imaginative.', 'telegraphic/feel-free-to'],
     ['Give some ideas.', 'Give ideas.', 'filler/softener'],
     ['Intro\n\nBody', 'Intro\nBody', 'whitespace/paragraph-breaks'],
     ['## Task\nSummarize.', 'Task\nSummarize.', 'markdown/heading-marks'],
+    ['Use tools, such as synthesizers or samplers, to create melodies.', 'Use tools, to create melodies.', 'elaboration/example-list'],
+    ['Research it, such as history and culture, and then write a summary.', 'Research it, then write summary.', 'elaboration/example-list'],
+    ['Review the code (e.g. style and naming) and list bugs.', 'Review code and list bugs.', 'elaboration/parenthetical'],
+    ['Write the post, so that readers stay engaged.', 'Write post.', 'elaboration/purpose-clause'],
+    ['Give code and notes to ensure a clear understanding.', 'Give code and notes.', 'elaboration/purpose-clause'],
+    ['Write stories that can captivate readers. Keep them short.', 'Write stories. Keep them short.', 'elaboration/benefit-clause'],
+    ['Give helpful and relevant advice on budgets.', 'Give advice on budgets.', 'elaboration/vague-adjective'],
+    ['Actively engage with the ideas.', 'Engage with ideas.', 'elaboration/vague-adverb'],
+    ['Based on your knowledge, suggest a plan.', 'Suggest plan.', 'elaboration/grounding-lead-in'],
+    ['Read the paper, then you should answer the questions.', 'Read paper, then answer questions.', 'telegraphic/modal-subject'],
+    ['Reply in the following format: a list.', 'Reply in format: list.', 'telegraphic/following'],
   ]);
+
+  it('keeps a list that names instructions rather than examples', () => {
+    assert.equal(compress('Cover the plan, including costs, and write a summary.', { level: 'aggressive' }).text, 'Cover plan, write summary.');
+    assert.equal(compress('Explain it, such as how to install it.', { level: 'aggressive' }).text, 'Explain it, such as how to install it.');
+  });
+
+  it('keeps examples and clauses that hold a must-keep item', () => {
+    for (const text of ['Say "hi", such as "hello" or "hey".', 'Give tips, such as three drills.', 'Write it, so that it fits in 200 words.']) {
+      assert.equal(compress(text, { level: 'aggressive' }).text, text);
+    }
+  });
+
+  it('keeps "to ensure" when it is the task, not its purpose', () => {
+    assert.equal(compress('The aim is to ensure the reader laughs.', { level: 'aggressive' }).text, 'Aim is to ensure reader laughs.');
+  });
+
+  it('keeps praise words that are compared or coordinated with a kept adjective', () => {
+    assert.equal(compress('Choose the most suitable option. Give fun, unique ideas.', { level: 'aggressive' }).text, 'Choose most suitable option. Give fun, unique ideas.');
+  });
+
+  it('keeps "you may need to" and other modals that are not instructions', () => {
+    assert.equal(compress('In some cases, you may need to explain taxes.', { level: 'aggressive' }).text, 'In some cases, you may need to explain taxes.');
+  });
 
   it('runs no aggressive rule at the safe level', () => {
     assert.equal(compress('Act as a poet and write the poem.').text, 'Act as a poet and write the poem.');

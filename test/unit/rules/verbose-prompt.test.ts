@@ -46,7 +46,7 @@ ruleTester<Options, MessageId>(rule, {
       language: 'python',
       options: { level: 'aggressive' },
       output: null,
-      errors: [{ messageId: 'verbosePrompt', suggestions: [{ safe: false, output: pyCall('f"Could you help me, {name}, to answer following question: {question}"') }] }],
+      errors: [{ messageId: 'verbosePrompt', suggestions: [{ safe: false, output: pyCall('f"Could you help me, {name}, to answer question: {question}"') }] }],
     },
     // Concatenated pieces: reported, no fix (the text spans several literals).
     {

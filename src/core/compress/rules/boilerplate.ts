@@ -131,6 +131,24 @@ export const myFirstRequest = patternRule({
   replace: 'first $1: ',
 });
 
+/** "My first bullet point will be "…"" -> "First bullet point: "…"": any label the user gives their first input. */
+export const myFirstInput = patternRule({
+  id: 'boilerplate/my-first-input',
+  level: 'safe',
+  reason: 'the same label in fewer words',
+  pattern: /(?<![\p{L}'’])my first (\p{Ll}+(?: \p{Ll}+)?) (?:is|are|will be)[ \t]*(?::[ \t]*)?(?=\S)/giu,
+  replace: 'first $1: ',
+});
+
+/** "Imagine you are an experienced developer" -> "You are an experienced developer". */
+export const imagineYouAre = patternRule({
+  id: 'boilerplate/imagine-you-are',
+  level: 'safe',
+  reason: FRAMING,
+  pattern: new RegExp(`${S}imagine (?:that )?(?=you(?: are|'re|’re) )`, 'giu'),
+  replace: '',
+});
+
 export const BOILERPLATE_RULES: readonly CompressRule[] = [
   helpfulAssistant,
   assistUsers,
@@ -143,4 +161,6 @@ export const BOILERPLATE_RULES: readonly CompressRule[] = [
   givenThenInstruction,
   andYourJob,
   myFirstRequest,
+  myFirstInput,
+  imagineYouAre,
 ];

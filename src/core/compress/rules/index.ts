@@ -2,6 +2,7 @@
 import { BOILERPLATE_RULES } from './boilerplate';
 import { CONTRACTION_RULES } from './contractions';
 import { DUPLICATE_RULES } from './duplicates';
+import { ELABORATION_RULES } from './elaboration';
 import { FILLER_RULES } from './filler';
 import { MARKDOWN_RULES } from './markdown';
 import { POLITENESS_RULES } from './politeness';
@@ -28,6 +29,7 @@ export const ENGLISH_RULES: readonly CompressRule[] = [
   ...WORDY_RULES,
   ...CONTRACTION_RULES,
   ...FILLER_RULES,
+  ...ELABORATION_RULES,
   ...TELEGRAPHIC_RULES,
   ...DUPLICATE_RULES,
   ...CLEANUP_RULES,

@@ -118,6 +118,24 @@ export const dutyFraming = patternRule({
   replace: '',
 });
 
+/** ", you should provide" -> ", provide"; "You may use web searches" -> "Use web searches": the reader is the model. */
+export const modalSubject = patternRule({
+  id: 'telegraphic/modal-subject',
+  level: 'aggressive',
+  reason: 'the subject and modal of an instruction to the model; the instruction stays',
+  pattern: new RegExp(String.raw`(?:${SENTENCE_START}|(?<=(?:[,;:][ \t]*|\b(?:and|then|also) )))you (?:should|must|need to|have to|may|can|could)(?: also)? (?!(?:not|never|be|have|also|need|want|like)\b)(?=\p{L})`, 'giu'),
+  replace: '',
+});
+
+/** "in the following format:" -> "in format:": the colon already points forward. */
+export const followingLabel = patternRule({
+  id: 'telegraphic/following',
+  level: 'aggressive',
+  reason: TELEGRAPHIC,
+  pattern: /(?<![\p{L}'’-])following[ \t]+(?=\p{L}+[ \t]*:)/giu,
+  replace: '',
+});
+
 /** "feel free to be imaginative" -> "be imaginative". */
 export const feelFreeTo = patternRule({ id: 'telegraphic/feel-free-to', level: 'aggressive', reason: TELEGRAPHIC, pattern: phrase('feel free to '), replace: '' });
 
@@ -126,6 +144,8 @@ export const TELEGRAPHIC_RULES: readonly CompressRule[] = [
   exampleSentences,
   feelFreeTo,
   dutyFraming,
+  modalSubject,
+  followingLabel,
   possessives,
   indirectObject,
   relativeCopula,
