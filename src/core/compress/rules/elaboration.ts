@@ -14,18 +14,18 @@ const CLAUSE_OPENER =
 const ITEM = String.raw`(?!(?:${CLAUSE_OPENER})\b)${WORD}(?:[ \t]+${WORD}){0,2}`;
 const SEPARATOR = String.raw`(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)`;
 const LIST = String.raw`${ITEM}(?:${SEPARATOR}${ITEM})*(?:,?[ \t]*etc(?:\.(?=,))?)?`;
-/** Where a list of examples ends: the sentence or clause goes on only after punctuation. */
-const LIST_END = String.raw`(?=[ \t]*(?:[.;:!?)\n,]|$))`;
+/**
+ * Where a list of examples ends: at the end of a clause, or at a comma after which the sentence
+ * goes on with something that is not more of the list (a list cut short would leave its tail).
+ */
+const LIST_END = String.raw`(?=[ \t]*(?:[.;:!?)\n]|$)|,(?![ \t]*(?:and|or|etc)\b)(?![ \t]*(?:[^\s,.;:!?]+[ \t]+){0,3}[^\s,.;:!?]+(?:,|[ \t]+(?:and|or)[ \t])))`;
 
-/** "instruments, such as synthesizers or samplers," -> "instruments,". */
+/** "instruments, such as synthesizers or samplers," -> "instruments,". "including" usually specifies, so it stays. */
 export const exampleList = patternRule({
   id: 'elaboration/example-list',
   level: 'aggressive',
   reason: 'examples of what the instruction already names',
-  pattern: new RegExp(
-    String.raw`(?:,[ \t]*|[ \t]+)(?:such as|e\.g\.,?|for example,?|for instance,?|including|especially|like(?=[ \t]+\p{L}+(?:,|[ \t]+(?:and|or)[ \t])))[ \t]+${LIST}${LIST_END}`,
-    'giu',
-  ),
+  pattern: new RegExp(String.raw`(?:,[ \t]*|[ \t]+)(?:such as|e\.g\.,?|for example,?|for instance,?)[ \t]+${LIST}${LIST_END}`, 'giu'),
   replace: '',
 });
 
@@ -56,17 +56,21 @@ export const benefitClause = patternRule({
   replace: '',
 });
 
-/** Praise words that any good answer satisfies; "only relevant" stays (the negation guard keeps it). */
+/**
+ * Praise words that any good answer satisfies; "only relevant" stays (the negation guard keeps it).
+ * Words that also make idioms or contrasts (`best interest`, `potential client`, `actual ChatGPT`)
+ * are not in the list, and only the lower-case forms count (a capitalised one may be a title).
+ */
 const VAGUE_ADJECTIVE =
-  'relevant|appropriate|necessary|helpful|useful|valuable|meaningful|interesting|engaging|informative|unique|effective|suitable|proper|possible|potential|actual|overall|exciting|entertaining|captivating|compelling|insightful|thoughtful|innovative|high-quality|great|good|nice|amazing|awesome|wonderful|fantastic|excellent|best';
+  'relevant|appropriate|necessary|helpful|useful|valuable|meaningful|interesting|engaging|informative|effective|suitable|overall|exciting|entertaining|captivating|compelling|insightful|thoughtful|innovative|high-quality|amazing|awesome|wonderful|fantastic|excellent';
 
 export const vagueAdjectives = patternRule({
   id: 'elaboration/vague-adjective',
   level: 'aggressive',
   reason: 'a praise word that every acceptable answer already satisfies',
   pattern: new RegExp(
-    String.raw`(?<![\p{L}\p{N}'’-])(?<!,[ \t]*)(?<!\b(?:most|more|less|least|yet|and|or|but|so|too|as|very|how|be|is|are|was|were|been|being|feel|look|sound|seem)[ \t]+)(?:${VAGUE_ADJECTIVE})(?:(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(?:${VAGUE_ADJECTIVE}))*[ \t]+(?=\p{L}{3,})(?!(?:and|or|as|than|to|for|at|in|of|with|enough)\b)`,
-    'giu',
+    String.raw`(?<![\p{L}\p{N}'’-])(?<!,[ \t]*)(?<!['’]s[ \t]+)(?<!\b(?:that|which|who|what|it|they|most|more|less|least|yet|and|or|but|so|too|as|very|how|be|is|are|was|were|been|being|feel|look|sound|seem)[ \t]+)(?:${VAGUE_ADJECTIVE})(?:(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(?:${VAGUE_ADJECTIVE}))*[ \t]+(?=\p{L}{3,})(?!(?:and|or|as|than|to|for|at|in|of|with|enough|about|from|into|on|by|within|because|when|if|that|which|who)\b)`,
+    'gu',
   ),
   replace: '',
 });
