@@ -5,7 +5,8 @@ import { dottedName, literalText, unwrap } from './script-strings';
 /**
  * One pass over a JS/TS tree that records what the extractor looks up later: bindings with their
  * scopes, imports, functions and their returns, and the calls, `new`s, object pairs and long
- * strings it inspects. Everything after this pass works from these lists, never from the tree.
+ * strings it inspects. Everything after this pass works from these lists; only a function's returns
+ * are read from the tree later, when something asks for them.
  */
 
 export type BindingKind = 'variable' | 'parameter' | 'function' | 'field' | 'assignment';
@@ -31,31 +32,59 @@ export interface ImportBinding {
   at?: number;
 }
 
-/** A function and the expressions it returns, read from the tree only when asked for. */
+/**
+ * A function and the expressions it returns, read from the tree only when asked for: most
+ * functions are never asked, and a function whose text holds no quote returns no text at all.
+ */
 export class FunctionInfo {
-  /** Return statements (whose value is their first named child) and an arrow's expression body, in source order. */
-  private readonly pending: Array<{ node: Node; statement: boolean }> = [];
+  /** Spans of the functions nested in this one, whose returns are theirs, not this one's. */
+  private readonly inner: Array<{ start: number; end: number }> = [];
+  private expressionBody: Node | null = null;
   private values: Node[] | null = null;
-  /** True when the source of some returned expression holds a quote or backtick, and so may hold text. */
-  quoted = false;
+  private quotedReturn: boolean | null = null;
 
-  constructor(readonly node: Node) {}
+  constructor(
+    readonly node: Node,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly text: string,
+  ) {}
 
-  add(node: Node, statement: boolean, source: string): void {
-    this.pending.push({ node, statement });
-    this.values = null;
-    if (!this.quoted && QUOTE.test(source)) this.quoted = true;
+  /** An arrow function's expression body, which is its return value. */
+  setExpressionBody(body: Node): void {
+    this.expressionBody = body;
   }
 
+  addInner(start: number, end: number): void {
+    this.inner.push({ start, end });
+  }
+
+  /** True when the source of some returned expression holds a quote or backtick, and so may hold text. */
+  get quoted(): boolean {
+    if (this.quotedReturn === null) {
+      this.quotedReturn = QUOTE.test(this.text.slice(this.start, this.end)) && this.returns.some((value) => QUOTE.test(value.text));
+    }
+    return this.quotedReturn;
+  }
+
+  /** Return statements' values and an arrow's expression body, in source order. */
   get returns(): Node[] {
-    this.values ??= this.pending.flatMap(({ node, statement }) => {
-      const value = statement ? node.namedChildren[0] : node;
-      return value ? [value] : [];
-    });
-    return this.values;
+    if (this.values) return this.values;
+    const values: Node[] = [];
+    if (this.expressionBody) values.push(this.expressionBody);
+    else if (RETURN.test(this.text.slice(this.start, this.end))) {
+      for (const statement of this.node.descendantsOfType('return_statement')) {
+        const at = statement?.startIndex ?? -1;
+        if (!statement || this.inner.some((f) => f.start <= at && at < f.end)) continue;
+        const value = statement.namedChildren[0];
+        if (value) values.push(value);
+      }
+    }
+    return (this.values = values);
   }
 }
 
+const RETURN = /\breturn\b/;
 const QUOTE = /['"`]/;
 
 export interface ScriptIndex {
@@ -190,8 +219,6 @@ class IndexBuilder {
         return this.append(node);
       case 'import_statement':
         return this.importStatement(node);
-      case 'return_statement':
-        return this.returnStatement(node, start, node.endIndex);
       case 'call_expression':
         this.index.calls.push(node);
         return;
@@ -211,8 +238,9 @@ class IndexBuilder {
   }
 
   private enterFunction(node: Node, start: number, end: number): void {
-    const info = new FunctionInfo(node);
+    const info = new FunctionInfo(node, start, end, this.text);
     this.index.functions.set(node.id, info);
+    this.enclosingFunction()?.addInner(start, end);
     const type = node.type;
     const header = readHeader(this.text.slice(start, Math.min(end, start + MAX_HEADER)), type === 'method_definition' ? 'method' : type === 'arrow_function' ? 'arrow' : 'function');
     const name = header ? header.name : (node.childForFieldName('name')?.text ?? null);
@@ -231,17 +259,12 @@ class IndexBuilder {
     for (const param of names) this.bind(param, null, 'parameter', start, { start, end });
     if (type !== 'arrow_function' || header?.blockBody === true) return;
     const body = node.childForFieldName('body');
-    if (body && body.type !== 'statement_block') info.add(body, false, this.text.slice(body.startIndex, end));
+    if (body && body.type !== 'statement_block') info.setExpressionBody(body);
   }
 
-  private returnStatement(node: Node, start: number, end: number): void {
-    for (let i = this.frames.length - 1; i >= 0; i--) {
-      const fn = this.frames[i].fn;
-      if (fn) {
-        fn.add(node, true, this.text.slice(start, end));
-        return;
-      }
-    }
+  private enclosingFunction(): FunctionInfo | undefined {
+    for (let i = this.frames.length - 1; i >= 0; i--) if (this.frames[i].fn) return this.frames[i].fn;
+    return undefined;
   }
 
   private declarator(node: Node): void {
@@ -345,7 +368,6 @@ const INDEXED_TYPES = [
   'assignment_expression',
   'augmented_assignment_expression',
   'import_statement',
-  'return_statement',
   'call_expression',
   'new_expression',
   'pair',
