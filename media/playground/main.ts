@@ -83,7 +83,7 @@ const parts = {
   cancel: button('Cancel', 'debug-stop', () => send({ type: 'cancel' }), { id: 'cancel', disabled: true }),
   batchRows: h('textarea', { id: 'batch-rows', rows: 5, spellcheck: false, 'aria-label': 'Batch rows', placeholder: 'One request per line: the user message, the value of the only {placeholder}, or a JSON object of placeholder values' }),
   batchSubmit: button('Submit batch', 'layers', () => submitBatch(), { id: 'batch-submit', class: 'secondary', title: 'Send every row as one batch to the first model, at the batch rate' }),
-  batchCancel: button('Stop waiting', 'debug-stop', () => send({ type: 'cancelBatch' }), { id: 'batch-cancel', class: 'secondary', disabled: true, title: 'Stop polling; the provider goes on with the batch' }),
+  batchCancel: button('Cancel batch', 'debug-stop', () => send({ type: 'cancelBatch' }), { id: 'batch-cancel', class: 'secondary', disabled: true, title: 'Cancel the batch at the provider; requests it finished before are still billed' }),
   batchStatus: h('p', { class: 'muted', id: 'batch-status', role: 'status' }),
   batchTotals: h('div', { class: 'batch-totals', id: 'batch-totals' }),
   batchBody: h('tbody', { id: 'batch-body' }),
@@ -432,6 +432,7 @@ function batchEvent(event: Extract<PlaygroundEvent, { type: `batch${string}` }>)
     state.batching = false;
     renderBatchTotals(event.totals, batchTotal, event.type === 'batchDone');
     if (event.type === 'batchDone') parts.batchStatus.replaceChildren(icon('pass'), ' Batch done.');
+    else if (event.type === 'batchCancelled') parts.batchStatus.replaceChildren(icon('debug-stop'), ' ', event.message);
     else parts.batchStatus.replaceChildren(h('span', { class: 'error' }, icon('error'), ' ', event.message));
   }
   parts.batchSubmit.disabled = state.batching;
@@ -500,6 +501,7 @@ function receive(event: PlaygroundEvent): void {
     case 'batchRow':
     case 'batchDone':
     case 'batchFailed':
+    case 'batchCancelled':
       return batchEvent(event);
   }
 }

@@ -8,6 +8,8 @@ export interface CommandIo {
   /** Reads standard input to the end (for `-` file arguments). */
   readStdin: () => Promise<string>;
   env: NodeJS.ProcessEnv;
+  /** Aborted by the first Ctrl-C, so a long command can stop cleanly; a second one quits at once. */
+  interrupted?: AbortSignal;
 }
 
 export type ParsedValues = Record<string, string | boolean | string[] | boolean[] | undefined>;

@@ -64,6 +64,16 @@ function readStdin(): Promise<string> {
   });
 }
 
+/** The first SIGINT aborts the returned signal (commands that watch it stop cleanly); the second exits. */
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  process.once('SIGINT', () => {
+    controller.abort(new Error('interrupted'));
+    process.once('SIGINT', () => process.exit(130));
+  });
+  return controller.signal;
+}
+
 if (require.main === module) {
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -71,6 +81,7 @@ if (require.main === module) {
     stderr: (t) => process.stderr.write(t),
     readStdin,
     env: process.env,
+    interrupted: interruptSignal(),
   }).then((code) => {
     process.exitCode = code;
   });

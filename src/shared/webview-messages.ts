@@ -147,7 +147,7 @@ export type PlaygroundRequest =
   | { type: 'setKey' }
   /** Batch mode: one request per row (a user message, or values for the placeholders), for the first model. */
   | { type: 'batch'; input: PlaygroundInput; rows: string[] }
-  /** Stop waiting for the batch (the provider goes on with it). */
+  /** Cancel the running batch at the provider. */
   | { type: 'cancelBatch' };
 
 /** Extension -> webview. */
@@ -164,7 +164,9 @@ export type PlaygroundEvent =
   | { type: 'batchStatus'; batchRun: number; message: string }
   | { type: 'batchRow'; batchRun: number; row: BatchRowView }
   | { type: 'batchDone'; batchRun: number; totals: BatchTotalsView }
-  | { type: 'batchFailed'; batchRun: number; message: string; totals: BatchTotalsView };
+  | { type: 'batchFailed'; batchRun: number; message: string; totals: BatchTotalsView }
+  /** The batch was cancelled at the provider (or the cancel failed): the message says which. */
+  | { type: 'batchCancelled'; batchRun: number; message: string; totals: BatchTotalsView };
 
 /** Report webview -> extension: open a `file:line` of the report. */
 export type ReportRequest = { type: 'open'; path: string; line: number; column: number };
@@ -302,6 +304,7 @@ export function parsePlaygroundEvent(value: unknown): PlaygroundEvent | undefine
     case 'batchDone':
       return typeof value.batchRun === 'number' && isRecord(value.totals) ? (value as PlaygroundEvent) : undefined;
     case 'batchFailed':
+    case 'batchCancelled':
       return typeof value.batchRun === 'number' && typeof value.message === 'string' && isRecord(value.totals) ? (value as PlaygroundEvent) : undefined;
     default:
       return undefined;

@@ -4,7 +4,8 @@ import { startOpenAiFake } from '../fakes/openai-fake';
 
 const key = process.argv[2];
 if (!key) throw new Error('usage: playground-fake.ts <api key>');
-void startOpenAiFake({ key, cachedTokens: 0 }).then((fake) => {
+// A batch holding HOLD stays in progress, for the step that cancels a batch from the panel.
+void startOpenAiFake({ key, cachedTokens: 0, holdBatchesWith: 'HOLD' }).then((fake) => {
   process.stdout.write(`${JSON.stringify({ baseUrl: fake.baseUrl })}\n`);
   const stop = () => void fake.close().then(() => process.exit(0));
   process.stdin.on('end', stop);

@@ -2,7 +2,8 @@
 // the `openai` provider in the workspace's .promptcost.yaml, the key is stored with "PromptCost:
 // Set API Key", the playground opens from the code lens of suggest_replies() in bot.py, and the
 // streamed answer, the actual tokens and cost, and a cache hit on the second run are read from
-// the panel. Then two rows go through batch mode (the fake's batch API), the theme turns dark for
+// the panel. Then two rows go through batch mode (the fake's batch API), a held batch is cancelled
+// from the panel (the fake must see the cancel for the message to appear), the theme turns dark for
 // a second set of screenshots, and the cost report opens and one of its file:line links is followed.
 // Screenshots in $SHOTS. Exit code 1 when any step fails.
 import { spawn } from 'node:child_process';
@@ -158,6 +159,21 @@ await step('p6b-batch', async () => {
   await webview().locator('#batch').scrollIntoViewIfNeeded();
   await shot('p6b-batch');
   return { rows, total };
+});
+
+await step('p6g-batch-cancel', async () => {
+  // The fake keeps a batch holding HOLD in progress: Cancel batch must cancel it at the provider.
+  await webview().locator('#batch-rows').fill('HOLD this one until it is cancelled.');
+  await webview().locator('#batch-submit').click();
+  await webview().locator('#batch-status', { hasText: /submitted 1 requests to OpenAI as batch batch_\d+|in_progress/ }).waitFor({ timeout: 30000 });
+  await webview().locator('#batch-cancel').click();
+  const status = webview().locator('#batch-status', { hasText: /Cancelled batch batch_\d+ at OpenAI/ });
+  await status.waitFor({ timeout: 30000 });
+  if (await webview().locator('#batch-status .error').count()) throw new Error('a cancelled batch is shown as an error');
+  if (!(await webview().locator('#batch-cancel').isDisabled())) throw new Error('Cancel batch stays enabled after the cancel');
+  await webview().locator('#batch').scrollIntoViewIfNeeded();
+  await shot('p6g-batch-cancelled');
+  return { status: flat(await status.innerText()) };
 });
 
 await step('p6c-dark-theme', async () => {

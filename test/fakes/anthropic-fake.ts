@@ -1,7 +1,7 @@
 /**
  * A loopback server speaking Anthropic's wire format: messages (JSON and SSE: message_start,
  * content_block_start/delta/stop, message_delta with usage, message_stop) and message batches
- * (create, retrieve, results as JSONL at results_url).
+ * (create, retrieve, cancel, results as JSONL at results_url).
  */
 import { echoAnswer, HttpFake, sendJson, sendSse, wordCount, type RouteContext } from './http-fake';
 
@@ -10,6 +10,8 @@ export interface AnthropicFakeOptions {
   cacheReadTokens?: number;
   cacheWriteTokens?: number;
   batchPollsUntilDone?: number;
+  /** HTTP status a batch cancel answers with instead of cancelling (a 5xx, say). */
+  batchCancelStatus?: number;
 }
 
 interface Msg {
@@ -33,7 +35,7 @@ export interface AnthropicFake {
 
 export async function startAnthropicFake(options: AnthropicFakeOptions): Promise<AnthropicFake> {
   let counter = 0;
-  const batches = new Map<string, { polls: number; requests: Array<{ custom_id: string; params: MessageParams }> }>();
+  const batches = new Map<string, { polls: number; canceled?: boolean; requests: Array<{ custom_id: string; params: MessageParams }> }>();
 
   const message = (params: MessageParams) => {
     const parts = echoAnswer([...params.messages].reverse().find((m) => m.role === 'user')?.content ?? '');
@@ -71,6 +73,14 @@ export async function startAnthropicFake(options: AnthropicFakeOptions): Promise
       const id = `msgbatch_${++counter}`;
       batches.set(id, { polls: 0, requests: body.requests });
       return sendJson(res, 200, batchObject(id, 'in_progress', null));
+    }
+    const cancel = /^\/v1\/messages\/batches\/([^/]+)\/cancel$/.exec(path);
+    if (req.method === 'POST' && cancel) {
+      const batch = batches.get(cancel[1]);
+      if (!batch) return sendJson(res, 404, { type: 'error', error: { type: 'not_found_error', message: 'no batch' } });
+      if (options.batchCancelStatus) return sendJson(res, options.batchCancelStatus, { type: 'error', error: { type: 'api_error', message: 'Internal server error' } });
+      batch.canceled = true;
+      return sendJson(res, 200, { ...batchObject(cancel[1], 'canceling', null), cancel_initiated_at: '2026-01-01T00:00:01Z' });
     }
     const results = /^\/v1\/messages\/batches\/([^/]+)\/results$/.exec(path);
     if (req.method === 'GET' && results) {

@@ -1,6 +1,6 @@
 /**
  * A loopback server speaking OpenAI's wire format: chat completions and responses (JSON and SSE
- * with usage), files upload and content, and batches (create, retrieve). The answer echoes the
+ * with usage), files upload and content, and batches (create, retrieve, cancel). The answer echoes the
  * last user message; usage counts words, plus configurable cached and reasoning tokens.
  */
 import { echoAnswer, HttpFake, sendJson, sendSse, wordCount, type RouteContext } from './http-fake';
@@ -15,6 +15,10 @@ export interface OpenAiFakeOptions {
   omitUsage?: boolean;
   /** Results lines sent before the content response stops sending (the connection is kept open). */
   batchResultsBeforeStall?: number;
+  /** HTTP status a batch cancel answers with instead of cancelling (a 5xx, say). */
+  batchCancelStatus?: number;
+  /** A batch whose input holds this text stays in progress until it is cancelled. */
+  holdBatchesWith?: string;
 }
 
 interface Msg {
@@ -27,6 +31,7 @@ interface BatchState {
   inputFileId: string;
   polls: number;
   outputFileId?: string;
+  cancelled?: boolean;
 }
 
 export interface OpenAiFake {
@@ -84,12 +89,22 @@ export async function startOpenAiFake(options: OpenAiFakeOptions): Promise<OpenA
       batches.set(state.id, state);
       return sendJson(res, 200, batchObject(state, 'validating', body.endpoint));
     }
+    const cancelMatch = /^\/v1\/batches\/([^/]+)\/cancel$/.exec(path);
+    if (req.method === 'POST' && cancelMatch) {
+      const state = batches.get(cancelMatch[1]);
+      if (!state) return sendJson(res, 404, { error: { message: 'No batch found', type: 'invalid_request_error' } });
+      if (options.batchCancelStatus) return sendJson(res, options.batchCancelStatus, { error: { message: 'The server had an error while processing your request.', type: 'server_error' } });
+      state.cancelled = true;
+      return sendJson(res, 200, batchObject(state, 'cancelling', '/v1/chat/completions'));
+    }
     const batchMatch = /^\/v1\/batches\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && batchMatch) {
       const state = batches.get(batchMatch[1]);
       if (!state) return sendJson(res, 404, { error: { message: 'No batch found', type: 'invalid_request_error' } });
       state.polls++;
-      if (state.polls <= (options.batchPollsUntilDone ?? 1)) return sendJson(res, 200, batchObject(state, 'in_progress', '/v1/chat/completions'));
+      if (state.cancelled) return sendJson(res, 200, batchObject(state, 'cancelled', '/v1/chat/completions'));
+      const held = options.holdBatchesWith !== undefined && (files.get(state.inputFileId) ?? '').includes(options.holdBatchesWith);
+      if (held || state.polls <= (options.batchPollsUntilDone ?? 1)) return sendJson(res, 200, batchObject(state, 'in_progress', '/v1/chat/completions'));
       if (!state.outputFileId) {
         state.outputFileId = nextId('file');
         files.set(state.outputFileId, batchOutput(files.get(state.inputFileId) ?? ''));

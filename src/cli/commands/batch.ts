@@ -30,7 +30,7 @@ export const batchCommand: Command = {
     'Each request goes through the optimizer; answers already in the cache are served at once, the rest',
     'are submitted through the OpenAI or Anthropic batch API, polled until done, and priced at the batch',
     'rate. Results are written as JSON Lines as they arrive, each call to the ledger; a summary goes to',
-    'standard error.',
+    'standard error. Ctrl-C cancels the running batch at the provider (exit code 130); a second one quits.',
     '',
     'Options:',
     '  --model ID             model for lines that name none (default: defaultModel of .promptcost.yaml)',
@@ -66,13 +66,14 @@ export const batchCommand: Command = {
         items,
         { pipeline: runtime.pipeline, catalog: project.catalog, batches: runtime.registry, cache: runtime.cache, ledger: runtime.ledger, pollIntervalMs: pollSeconds * 1000 },
         { onResult: write, onStatus: (message) => io.stderr(`${message}\n`) },
+        io.interrupted,
       );
       io.stderr(`${summaryLine(results)}\n`);
       return results.some((r) => r.error) ? 1 : 0;
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
       io.stderr(`promptcost batch: ${error.message}\n`);
-      return 1;
+      return error.kind === 'cancelled' ? 130 : 1;
     } finally {
       if (out !== undefined) fs.closeSync(out);
       await runtime.close();

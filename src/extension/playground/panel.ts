@@ -9,6 +9,7 @@ import { languageOfPath, type SourceLanguage } from '../../core/extract';
 import { runBatch, type BatchItem } from '../../runtime/optimizer/batch';
 import { compressMessages } from '../../runtime/optimizer/compress-step';
 import type { PipelineRequest } from '../../runtime/optimizer/types';
+import { ProviderError } from '../../runtime/providers/errors';
 import type { ChatMessage } from '../../runtime/providers/types';
 import { scrub } from '../../runtime/secrets';
 import type { OpenPlaygroundArgs } from '../../server/protocol';
@@ -314,7 +315,9 @@ export class PlaygroundPanel implements vscode.Disposable {
       );
       this.post({ type: 'batchDone', batchRun: batch.id, totals });
     } catch (error) {
-      this.post({ type: 'batchFailed', batchRun: batch.id, message: scrub(error instanceof Error ? error.message : String(error)), totals });
+      const message = scrub(error instanceof Error ? error.message : String(error));
+      const cancelled = error instanceof ProviderError && error.kind === 'cancelled';
+      this.post({ type: cancelled ? 'batchCancelled' : 'batchFailed', batchRun: batch.id, message, totals });
     } finally {
       if (this.batch === batch) this.batch = undefined;
       this.post({ type: 'ledger', ledger: this.runtime.ledgerView() });

@@ -44,7 +44,11 @@ export interface BatchDeps {
   pollIntervalMs: number;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** How long a cancel request to the provider may take once the run is stopped. */
+  cancelTimeoutMs?: number;
 }
+
+const CANCEL_TIMEOUT_MS = 10_000;
 
 export interface BatchProgress {
   /** A batch was submitted, or its status was polled. */
@@ -109,13 +113,18 @@ export async function runBatch(items: readonly BatchItem[], deps: BatchDeps, pro
     }));
     const batchId = await target.api.submit(requests, signal);
     progress.onStatus?.(`submitted ${requests.length} requests to ${target.endpoint.label} as batch ${batchId}`);
-    for (;;) {
-      const status = await target.api.status(batchId, signal);
-      if (status.state === 'ended') break;
-      if (status.state === 'failed') throw new ProviderError('server', `Batch ${batchId} on ${target.endpoint.label}: ${status.detail}`, target.ref.provider);
-      progress.onStatus?.(`batch ${batchId}: ${status.detail}`);
-      await (deps.sleep ?? abortableSleep)(deps.pollIntervalMs, signal);
-      if (signal?.aborted) throw new ProviderError('cancelled', `Stopped waiting for batch ${batchId}; it goes on at ${target.endpoint.label}.`, target.ref.provider);
+    try {
+      for (;;) {
+        const status = await target.api.status(batchId, signal);
+        if (status.state === 'ended') break;
+        if (status.state === 'failed') throw new ProviderError('server', `Batch ${batchId} on ${target.endpoint.label}: ${status.detail}`, target.ref.provider);
+        progress.onStatus?.(`batch ${batchId}: ${status.detail}`);
+        await (deps.sleep ?? abortableSleep)(deps.pollIntervalMs, signal);
+        signal?.throwIfAborted();
+      }
+    } catch (error) {
+      if (signal?.aborted) throw await cancelAtProvider(target, batchId, deps.cancelTimeoutMs ?? CANCEL_TIMEOUT_MS);
+      throw error;
     }
     const byCustomId = new Map(pending.map((p) => [p.customId, p]));
     const info = target.ref.info ?? deps.catalog.resolve(modelId);
@@ -147,4 +156,20 @@ export async function runBatch(items: readonly BatchItem[], deps: BatchDeps, pro
     for (const p of byCustomId.values()) emit({ id: p.item.id, model: modelId, costUsd: null, cached: false, error: 'the batch returned no result for this request' });
   }
   return results;
+}
+
+/**
+ * A stopped run cancels its batch at the provider, so that what it has not started is not billed.
+ * The caller's signal is already aborted, so the cancel gets its own deadline; when it fails, the
+ * message says the batch may go on and where to stop it.
+ */
+async function cancelAtProvider(target: BatchTarget, batchId: string, timeoutMs: number): Promise<ProviderError> {
+  const where = target.endpoint.label;
+  try {
+    await target.api.cancel(batchId, AbortSignal.timeout(timeoutMs));
+    return new ProviderError('cancelled', `Cancelled batch ${batchId} at ${where}; requests it finished before the cancel are still billed.`, target.ref.provider);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return new ProviderError('cancelled', `Stopped waiting for batch ${batchId}, but cancelling it at ${where} failed (${why}): it may go on and be billed. Cancel it in the ${where} console.`, target.ref.provider);
+  }
 }

@@ -99,6 +99,7 @@ describe('playground batch mode: messages', () => {
     assert.ok(parsePlaygroundEvent({ type: 'batchStarted', batchRun: 1, model: 'm', total: 2 }));
     assert.ok(parsePlaygroundEvent({ type: 'batchRow', batchRun: 1, row: { index: 0 } }));
     assert.ok(parsePlaygroundEvent({ type: 'batchFailed', batchRun: 1, message: 'x', totals }));
+    assert.ok(parsePlaygroundEvent({ type: 'batchCancelled', batchRun: 1, message: 'x', totals }));
     assert.equal(parsePlaygroundEvent({ type: 'batchRow', batchRun: 1, row: { index: '0' } }), undefined);
     assert.equal(parsePlaygroundEvent({ type: 'batchDone', batchRun: '1', totals }), undefined);
     assert.equal(parsePlaygroundEvent({ type: 'batchFailed', batchRun: 1, message: 'x' }), undefined);

@@ -91,6 +91,54 @@ describe('batch mode', () => {
     assert.equal(single.cached, true);
   });
 
+  describe('when the run is stopped while the batch is running', () => {
+    let slowOpenai: OpenAiFake;
+    let slowAnthropic: AnthropicFake;
+    let failingOpenai: OpenAiFake;
+
+    before(async () => {
+      slowOpenai = await startOpenAiFake({ key: KEYS.openai, batchPollsUntilDone: 1000 });
+      slowAnthropic = await startAnthropicFake({ key: KEYS.anthropic, batchPollsUntilDone: 1000 });
+      failingOpenai = await startOpenAiFake({ key: KEYS.openai, batchPollsUntilDone: 1000, batchCancelStatus: 500 });
+    });
+    after(async () => Promise.all([slowOpenai.close(), slowAnthropic.close(), failingOpenai.close()]));
+
+    /** Runs one item and stops the run at its second poll; returns the error the run ends with. */
+    async function stopAtSecondPoll(providers: Parameters<typeof registryFor>[0], model: string): Promise<Error> {
+      const controller = new AbortController();
+      let polls = 0;
+      const stopping = {
+        ...deps(),
+        batches: registryFor(providers),
+        sleep: async () => {
+          if (++polls === 2) controller.abort(new Error('stopped by the user'));
+        },
+      };
+      return runBatch([item('a', model, 'Twelve')], stopping, {}, controller.signal).then(
+        () => assert.fail('the run should end with an error'),
+        (error: Error) => error,
+      );
+    }
+
+    it('cancels an OpenAI batch at the provider and says what is still billed', async () => {
+      const error = await stopAtSecondPoll({ openai: { baseUrl: slowOpenai.baseUrl } }, 'openai/gpt-4o-mini');
+      assert.match(error.message, /^Cancelled batch batch_\d+ at OpenAI; requests it finished before the cancel are still billed\.$/);
+      assert.ok(slowOpenai.http.requests.some((r) => r.method === 'POST' && /^\/v1\/batches\/batch_\d+\/cancel$/.test(r.path)));
+      assert.ok([...slowOpenai.batches.values()].every((b) => b.cancelled));
+    });
+
+    it('cancels an Anthropic message batch at the provider', async () => {
+      const error = await stopAtSecondPoll({ anthropic: { baseUrl: slowAnthropic.baseUrl } }, 'anthropic/claude-haiku-4-5');
+      assert.match(error.message, /^Cancelled batch msgbatch_\d+ at Anthropic;/);
+      assert.ok(slowAnthropic.http.requests.some((r) => r.method === 'POST' && /^\/v1\/messages\/batches\/msgbatch_\d+\/cancel$/.test(r.path)));
+    });
+
+    it('says the batch may go on when the provider refuses the cancel', async () => {
+      const error = await stopAtSecondPoll({ openai: { baseUrl: failingOpenai.baseUrl } }, 'openai/gpt-4o-mini');
+      assert.match(error.message, /^Stopped waiting for batch batch_\d+, but cancelling it at OpenAI failed \(.+\): it may go on and be billed\. Cancel it in the OpenAI console\.$/);
+    });
+  });
+
   it('reports a model whose provider has no batch API as a failed item', async () => {
     const [result] = await runBatch([item('g', 'google/gemini-2.5-flash', 'Eleven')], deps());
     assert.match(result.error ?? '', /Batch mode supports OpenAI and Anthropic/);

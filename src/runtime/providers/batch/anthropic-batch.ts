@@ -47,5 +47,9 @@ export function anthropicBatchApi(client: Anthropic): BatchApi {
         }
       }
     },
+
+    async cancel(batchId: string, signal?: AbortSignal): Promise<void> {
+      await client.messages.batches.cancel(batchId, {}, { signal });
+    },
   };
 }

@@ -54,6 +54,10 @@ export function openAiBatchApi(client: OpenAI, compatible = false): BatchApi {
         for await (const line of jsonLines(response)) yield outcomeOf(JSON.parse(line) as OutputLine);
       }
     },
+
+    async cancel(batchId: string, signal?: AbortSignal): Promise<void> {
+      await client.batches.cancel(batchId, { signal });
+    },
   };
 }
 

@@ -20,4 +20,6 @@ export interface BatchApi {
   status(batchId: string, signal?: AbortSignal): Promise<BatchStatus>;
   /** Results as they are read from the provider, one per request, in the provider's order. */
   results(batchId: string, signal?: AbortSignal): AsyncIterable<BatchItemOutcome>;
+  /** Asks the provider to stop the batch; requests it finished before are still billed. */
+  cancel(batchId: string, signal?: AbortSignal): Promise<void>;
 }
