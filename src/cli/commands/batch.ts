@@ -28,7 +28,7 @@ export const batchCommand: Command = {
     '  {"id": "a1", "model": "openai/gpt-4o-mini", "system": "...", "user": "...", "maxTokens": 200}',
     '  ("messages": [{"role", "content"}, ...] may stand in for system and user; id defaults to the line number)',
     'Each request goes through the optimizer; answers already in the cache are served at once, the rest',
-    'are submitted through the OpenAI or Anthropic batch API, polled until done, and priced at the batch',
+    'are submitted through the OpenAI, Anthropic or Gemini batch API, polled until done, and priced at the batch',
     'rate. Results are written as JSON Lines as they arrive, each call to the ledger; a summary goes to',
     'standard error. Ctrl-C cancels the running batch at the provider (exit code 130); a second one quits.',
     '',

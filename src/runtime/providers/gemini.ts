@@ -1,28 +1,31 @@
 /** Google Gemini's generateContent and streamGenerateContent through the official `@google/genai`. */
-import type { Content, GenerateContentResponse, GenerateContentResponseUsageMetadata, GoogleGenAI } from '@google/genai';
-import { emptyUsage, systemText, type AttemptContext, type ChatRequest, type ChatResult, type FinishReason, type TokenUsage, type WireAdapter } from './types';
+import type { Content, GenerateContentConfig, GenerateContentResponse, GenerateContentResponseUsageMetadata, GoogleGenAI } from '@google/genai';
+import { emptyUsage, systemText, type AttemptContext, type ChatMessage, type ChatRequest, type ChatResult, type FinishReason, type TokenUsage, type WireAdapter } from './types';
+
+/** Gemini's request shape for chat messages: the system text apart, `assistant` turns as `model`. */
+export function geminiRequest(messages: readonly ChatMessage[], options: { maxOutputTokens?: number; temperature?: number }): { contents: Content[]; config: GenerateContentConfig } {
+  const system = systemText(messages);
+  return {
+    contents: messages.filter((m) => m.role !== 'system').map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+    config: {
+      ...(system !== undefined ? { systemInstruction: system } : {}),
+      ...(options.maxOutputTokens !== undefined ? { maxOutputTokens: options.maxOutputTokens } : {}),
+      ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
+    },
+  };
+}
+
+/** A whole (not streamed) Gemini response as a chat result. */
+export function geminiResult(response: GenerateContentResponse): ChatResult {
+  return { text: textOf(response), usage: usageOf(response.usageMetadata), finishReason: finishOf(response) };
+}
 
 export function geminiAdapter(client: GoogleGenAI): WireAdapter {
   return {
     async attempt(request: ChatRequest, context: AttemptContext): Promise<ChatResult> {
-      const system = systemText(request.messages);
-      const contents: Content[] = request.messages
-        .filter((m) => m.role !== 'system')
-        .map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] }));
-      const params = {
-        model: request.model,
-        contents,
-        config: {
-          abortSignal: context.signal,
-          ...(system !== undefined ? { systemInstruction: system } : {}),
-          ...(request.maxOutputTokens !== undefined ? { maxOutputTokens: request.maxOutputTokens } : {}),
-          ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-        },
-      };
-      if (!context.stream) {
-        const response = await client.models.generateContent(params);
-        return { text: textOf(response), usage: usageOf(response.usageMetadata), finishReason: finishOf(response) };
-      }
+      const { contents, config } = geminiRequest(request.messages, request);
+      const params = { model: request.model, contents, config: { ...config, abortSignal: context.signal } };
+      if (!context.stream) return geminiResult(await client.models.generateContent(params));
       const stream = await client.models.generateContentStream(params);
       const parts: string[] = [];
       let usage: TokenUsage = emptyUsage();

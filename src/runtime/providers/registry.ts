@@ -11,6 +11,7 @@ import type { Catalog, ModelInfo } from '../../core/catalog';
 import type { KeySource } from '../secrets';
 import { anthropicAdapter } from './anthropic-messages';
 import { anthropicBatchApi } from './batch/anthropic-batch';
+import { geminiBatchApi } from './batch/gemini-batch';
 import { openAiBatchApi } from './batch/openai-batch';
 import type { BatchApi } from './batch/types';
 import { callWithRetry, type CallOptions } from './call';
@@ -94,6 +95,9 @@ export class ProviderRegistry implements ModelResolver {
   /** The provider's batch API for a model: OpenAI (and compatible servers that have one) and Anthropic. */
   async openBatch(modelId: string): Promise<BatchTarget> {
     const { ref, endpoint, key } = await this.locate(modelId);
+    if (endpoint.local) {
+      throw new ProviderError('bad-request', `${endpoint.label} runs on this machine and has no batch API (and costs nothing per token): run '${modelId}' with 'promptcost run' instead.`, ref.provider);
+    }
     switch (endpoint.wire) {
       case 'openai':
       case 'openai-compatible':
@@ -101,7 +105,7 @@ export class ProviderRegistry implements ModelResolver {
       case 'anthropic':
         return { ref, endpoint, api: anthropicBatchApi(this.client(endpoint, key, () => this.anthropic(endpoint, key))) };
       case 'google':
-        throw new ProviderError('bad-request', `Batch mode supports OpenAI and Anthropic; '${modelId}' is a ${endpoint.label} model. Run it with 'promptcost run', or pick an OpenAI or Anthropic model.`, ref.provider);
+        return { ref, endpoint, api: geminiBatchApi(this.client(endpoint, key, () => this.gemini(endpoint, key))) };
     }
   }
 
@@ -127,7 +131,7 @@ export class ProviderRegistry implements ModelResolver {
       case 'anthropic':
         return anthropicAdapter(this.client(endpoint, key, () => this.anthropic(endpoint, key)));
       case 'google':
-        return geminiAdapter(this.client(endpoint, key, () => new GoogleGenAI({ apiKey: key, httpOptions: endpoint.baseUrl ? { baseUrl: endpoint.baseUrl } : undefined })));
+        return geminiAdapter(this.client(endpoint, key, () => this.gemini(endpoint, key)));
     }
   }
 
@@ -139,6 +143,10 @@ export class ProviderRegistry implements ModelResolver {
 
   private anthropic(endpoint: Endpoint, key: string): Anthropic {
     return new Anthropic({ apiKey: key, baseURL: endpoint.baseUrl, maxRetries: 0, timeout: SDK_TIMEOUT_MS });
+  }
+
+  private gemini(endpoint: Endpoint, key: string): GoogleGenAI {
+    return new GoogleGenAI({ apiKey: key, httpOptions: endpoint.baseUrl ? { baseUrl: endpoint.baseUrl } : undefined });
   }
 
   private client<T extends OpenAI | Anthropic | GoogleGenAI>(endpoint: Endpoint, key: string, make: () => T): T {

@@ -94,14 +94,16 @@ describe('batch mode', () => {
   describe('when the run is stopped while the batch is running', () => {
     let slowOpenai: OpenAiFake;
     let slowAnthropic: AnthropicFake;
+    let slowGemini: GeminiFake;
     let failingOpenai: OpenAiFake;
 
     before(async () => {
       slowOpenai = await startOpenAiFake({ key: KEYS.openai, batchPollsUntilDone: 1000 });
       slowAnthropic = await startAnthropicFake({ key: KEYS.anthropic, batchPollsUntilDone: 1000 });
+      slowGemini = await startGeminiFake({ key: KEYS.google, batchPollsUntilDone: 1000 });
       failingOpenai = await startOpenAiFake({ key: KEYS.openai, batchPollsUntilDone: 1000, batchCancelStatus: 500 });
     });
-    after(async () => Promise.all([slowOpenai.close(), slowAnthropic.close(), failingOpenai.close()]));
+    after(async () => Promise.all([slowOpenai.close(), slowAnthropic.close(), slowGemini.close(), failingOpenai.close()]));
 
     /** Runs one item and stops the run at its second poll; returns the error the run ends with. */
     async function stopAtSecondPoll(providers: Parameters<typeof registryFor>[0], model: string): Promise<Error> {
@@ -133,14 +135,35 @@ describe('batch mode', () => {
       assert.ok(slowAnthropic.http.requests.some((r) => r.method === 'POST' && /^\/v1\/messages\/batches\/msgbatch_\d+\/cancel$/.test(r.path)));
     });
 
+    it('cancels a Gemini batch job at the provider', async () => {
+      const error = await stopAtSecondPoll({ google: { baseUrl: slowGemini.baseUrl } }, 'google/gemini-2.5-flash');
+      assert.match(error.message, /^Cancelled batch batches\/fake\d+ at Google Gemini;/);
+      assert.ok([...slowGemini.batches.values()].every((b) => b.cancelled));
+    });
+
     it('says the batch may go on when the provider refuses the cancel', async () => {
       const error = await stopAtSecondPoll({ openai: { baseUrl: failingOpenai.baseUrl } }, 'openai/gpt-4o-mini');
       assert.match(error.message, /^Stopped waiting for batch batch_\d+, but cancelling it at OpenAI failed \(.+\): it may go on and be billed\. Cancel it in the OpenAI console\.$/);
     });
   });
 
-  it('reports a model whose provider has no batch API as a failed item', async () => {
-    const [result] = await runBatch([item('g', 'google/gemini-2.5-flash', 'Eleven')], deps());
-    assert.match(result.error ?? '', /Batch mode supports OpenAI and Anthropic/);
+  it('runs Gemini models through Batch Mode, matching the answers by the key each request carried', async () => {
+    const results = await runBatch([item('g1', 'google/gemini-2.5-flash', 'Eleven twelve'), item('g2', 'google/gemini-2.5-flash', 'Thirteen')], deps());
+    assert.deepEqual(results.map((r) => [r.id, r.text]).sort(), [['g1', 'Echo: Eleven twelve'], ['g2', 'Echo: Thirteen']]);
+    const created = gemini.http.requests.find((r) => r.path === '/v1beta/models/gemini-2.5-flash:batchGenerateContent');
+    const body = JSON.parse(created?.body ?? '{}') as { batch: { inputConfig: { requests: { requests: Array<{ request: { systemInstruction?: unknown }; metadata: { key: string } }> } } } };
+    const sent = body.batch.inputConfig.requests.requests;
+    assert.deepEqual(sent.map((r) => r.metadata.key), ['item-0', 'item-1']);
+    assert.ok(sent.every((r) => JSON.stringify(r.request.systemInstruction).includes('Be brief.')), 'the system message goes as the system instruction');
+    const info = catalog.resolve('google/gemini-2.5-flash');
+    const g1 = results.find((r) => r.id === 'g1');
+    assert.ok(g1?.usage && info);
+    assert.equal(g1.costUsd, priceUsage(info, g1.usage, true));
+    assert.ok((g1.costUsd ?? 0) < (priceUsage(info, g1.usage) ?? 0), 'below the list price');
+  });
+
+  it('reports a model on a local server, which has no batch API, as a failed item', async () => {
+    const [result] = await runBatch([item('l', 'ollama/qwen2.5:7b', 'Fourteen')], deps());
+    assert.match(result.error ?? '', /runs on this machine and has no batch API .* run 'ollama\/qwen2.5:7b' with 'promptcost run' instead/);
   });
 });
