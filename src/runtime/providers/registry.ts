@@ -92,7 +92,7 @@ export class ProviderRegistry implements ModelResolver {
     };
   }
 
-  /** The provider's batch API for a model: OpenAI (and compatible servers that have one) and Anthropic. */
+  /** The provider's batch API for a model: OpenAI (and compatible servers that have one), Anthropic and Gemini; none for local servers. */
   async openBatch(modelId: string): Promise<BatchTarget> {
     const { ref, endpoint, key } = await this.locate(modelId);
     if (endpoint.local) {

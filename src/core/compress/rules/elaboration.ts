@@ -34,11 +34,14 @@ export const parentheticalExample = patternRule({
   id: 'elaboration/parenthetical',
   level: 'aggressive',
   reason: 'an aside that illustrates or restates the words before it',
-  pattern: /[ \t]*\((?:e\.g\.|i\.e\.|such as|for example|for instance|like|including|or |and )[^()\n]*\)/giu,
+  pattern: /[ \t]*\((?:e\.g\.|i\.e\.|such as|for example|for instance|like )[^()\n]*\)/giu,
   replace: '',
 });
 
-/** ", so that readers stay engaged." -> "." A purpose at the end of a sentence, after a comma. */
+/**
+ * ", so that readers stay engaged." -> "." A purpose at the end of a sentence: after a comma, or
+ * `to ensure` / `so that` right after the instruction (not after `is`, `aim`, `want`: there it is the task).
+ */
 export const purposeClause = patternRule({
   id: 'elaboration/purpose-clause',
   level: 'aggressive',
