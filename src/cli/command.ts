@@ -8,8 +8,12 @@ export interface CommandIo {
   /** Reads standard input to the end (for `-` file arguments). */
   readStdin: () => Promise<string>;
   env: NodeJS.ProcessEnv;
-  /** Aborted by the first Ctrl-C, so a long command can stop cleanly; a second one quits at once. */
-  interrupted?: AbortSignal;
+  /**
+   * Opts in to a clean stop: from this call on, the first Ctrl-C aborts the returned signal instead
+   * of ending the process, and a second one quits at once. Commands that never call it keep the
+   * default Ctrl-C.
+   */
+  watchInterrupt?: () => AbortSignal;
 }
 
 export type ParsedValues = Record<string, string | boolean | string[] | boolean[] | undefined>;

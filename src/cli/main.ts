@@ -64,8 +64,8 @@ function readStdin(): Promise<string> {
   });
 }
 
-/** The first SIGINT aborts the returned signal (commands that watch it stop cleanly); the second exits. */
-function interruptSignal(): AbortSignal {
+/** The first SIGINT aborts the returned signal (the command stops cleanly); the second exits. */
+function watchInterrupt(): AbortSignal {
   const controller = new AbortController();
   process.once('SIGINT', () => {
     controller.abort(new Error('interrupted'));
@@ -81,7 +81,7 @@ if (require.main === module) {
     stderr: (t) => process.stderr.write(t),
     readStdin,
     env: process.env,
-    interrupted: interruptSignal(),
+    watchInterrupt,
   }).then((code) => {
     process.exitCode = code;
   });

@@ -66,7 +66,7 @@ export const batchCommand: Command = {
         items,
         { pipeline: runtime.pipeline, catalog: project.catalog, batches: runtime.registry, cache: runtime.cache, ledger: runtime.ledger, pollIntervalMs: pollSeconds * 1000 },
         { onResult: write, onStatus: (message) => io.stderr(`${message}\n`) },
-        io.interrupted,
+        io.watchInterrupt?.(),
       );
       io.stderr(`${summaryLine(results)}\n`);
       return results.some((r) => r.error) ? 1 : 0;
