@@ -4,11 +4,15 @@ import { formatTokens, formatUsd } from '../core/analysis/format';
 import { Commands, type OpenPlaygroundArgs } from './protocol';
 import type { PositionAt } from './diagnostics';
 
-/** `≈1,234 tokens · $0.0031/call · $93/month`, or why there are no dollars. */
+/**
+ * `≈1,234 tokens · $0.0031/call · $93/month`, or why there are no dollars. A call that runs
+ * through wrapper calls says so instead of a monthly figure: those calls carry it.
+ */
 export function callSummary(call: PricedCall): string {
   const tokens = `${formatTokens(call.inputTokens.tokens, call.inputTokens.estimate)} tokens`;
   if (!call.cost) return `${tokens} · unknown model ${call.unknownModel ? `"${call.unknownModel}"` : ''}`.trim();
-  return `${tokens} · ${formatUsd(call.cost.perCallUsd)}/call · ${formatUsd(call.cost.perMonthUsd)}/month`;
+  const monthly = call.relayedBy.length > 0 ? `runs through ${call.relayedBy.length} call${call.relayedBy.length === 1 ? '' : 's'} of its function` : `${formatUsd(call.cost.perMonthUsd)}/month`;
+  return `${tokens} · ${formatUsd(call.cost.perCallUsd)}/call · ${monthly}`;
 }
 
 /** The text a call sends, its prompts in source order with placeholders as `{name}`, for the playground. */

@@ -47,10 +47,13 @@ function priceAt(ctx: HoverContext, prompt: PricedPrompt, call: PricedCall | nul
   const model = ctx.catalog.resolve(modelId);
   if (!model) return null;
   const promptIndexes = call ? call.promptIndexes : [ctx.costs.prompts.indexOf(prompt)];
+  // A wrapper's call already lists the wrapped call's prompts; its imported names come along.
+  const wrapped = call?.site.relayOf !== undefined ? ctx.costs.analysis.calls[call.site.relayOf] : null;
+  const site = call && { ...call.site, relayOf: undefined, promptRefs: [...(wrapped?.promptRefs ?? []), ...(call.site.promptRefs ?? [])] };
   const narrowed: FileAnalysis = {
     language: ctx.costs.language,
     prompts: promptIndexes.map((i) => ({ ...ctx.costs.prompts[i].site, callIndex: call ? 0 : null })),
-    calls: call ? [call.site] : [],
+    calls: site ? [site] : [],
     notices: [],
   };
   const priced = priceFile(narrowed, { relativePath: ctx.relativePath, config: ctx.config, catalog: ctx.catalog, modelOverride: model.id, linkPrompt: ctx.linkPrompt });
@@ -112,6 +115,10 @@ function promptHover(ctx: HoverContext, prompt: PricedPrompt, range: Range): Hov
     lines.push(...rows);
     const calls = (call?.cost ?? prompt.cost)?.monthlyCalls;
     if (calls !== undefined) lines.push('', `Monthly figures at ${formatTokens(calls)} calls/month.`);
+    if (call && call.relayedBy.length > 0) {
+      const at = call.relayedBy.map((i) => ctx.positionAt(ctx.costs.calls[i].site.span.start).line + 1);
+      lines.push('', `This call runs through ${at.length} call${at.length === 1 ? '' : 's'} of its function (line${at.length === 1 ? '' : 's'} ${at.join(', ')}), each priced with the text it passes; the monthly total counts them, not this call.`);
+    }
   }
   lines.push('', catalogFooter(ctx.catalog));
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range };

@@ -149,13 +149,15 @@ export function scoreFile(fixture: Fixture, analysis: FileAnalysis): FileScore {
     () => true,
     (e, p) => !!e.text_contains && normalizeForSearch(p.text).includes(normalizeForSearch(e.text_contains)),
   );
-  const calls = pairByLine<ExpectedCall, CallSite>(fixture.labels.calls, analysis.calls.map(locate), (e, p) => e.api === p.api);
+  // The labels are the SDK calls; calls of the file's own wrappers (relayOf) are derived from them, not labelled.
+  const sdkCalls = analysis.calls.filter((c) => c.relayOf === undefined);
+  const calls = pairByLine<ExpectedCall, CallSite>(fixture.labels.calls, sdkCalls.map(locate), (e, p) => e.api === p.api);
 
   const score: FileScore = {
     file,
     language,
     prompts: { expected: fixture.labels.prompts.length, found: analysis.prompts.length, matched: prompts.pairs.length, loose: prompts.pairs.filter((p) => p.loose).length },
-    calls: { expected: fixture.labels.calls.length, found: analysis.calls.length, matched: calls.pairs.length, loose: calls.pairs.filter((p) => p.loose).length },
+    calls: { expected: fixture.labels.calls.length, found: sdkCalls.length, matched: calls.pairs.length, loose: calls.pairs.filter((p) => p.loose).length },
     promptRole: { correct: 0, total: 0 },
     callModel: { correct: 0, total: 0 },
     callBound: { correct: 0, total: 0 },

@@ -17,7 +17,8 @@ export interface ScanJson {
     estimate: boolean;
     placeholders: string[];
     model: string | null;
-    call: { line: number; api: string } | null;
+    /** The call that sends it; for a wrapper's call, `through` is the LLM call inside the wrapper. */
+    call: { line: number; api: string; callee: string; through: { line: number } | null } | null;
     /** Calls in other files that import and send this prompt. */
     importedBy: Array<{ path: string; line: number }>;
     cost: { perCallUsd: number; per1kCallsUsd: number; perMonthUsd: number } | null;
@@ -25,6 +26,8 @@ export interface ScanJson {
   calls: Array<{
     path: string;
     line: number;
+    /** The function called, as written (`client.chat.completions.create`, or a wrapper such as `ask`). */
+    callee: string;
     api: string;
     model: string | null;
     modelAsWritten: string | null;
@@ -33,6 +36,10 @@ export interface ScanJson {
     inputTokens: number;
     /** Prompts defined in other files that the call sends through imports. */
     importedPrompts: Array<{ path: string; name: string; tokens: number }>;
+    /** For a call of the file's own wrapper function: the LLM call inside it that it sends through. */
+    through: { line: number } | null;
+    /** Lines of the wrapper calls that send through this call; its monthly cost is counted at them. */
+    relayedBy: number[];
     cost: { perCallUsd: number; per1kCallsUsd: number; perMonthUsd: number } | null;
   }>;
   notices: Array<{ path: string; line: number | null; kind: string; message: string }>;
@@ -72,15 +79,24 @@ export function toScanJson(result: ScanResult, cwd: string, catalogDate: string)
         estimate: p.tokens.estimate,
         placeholders: p.site.placeholders,
         model: p.modelId,
-        call: call ? { line: lines.lineOf(call.site.span.start), api: call.site.api } : null,
+        call: call
+          ? {
+              line: lines.lineOf(call.site.span.start),
+              api: call.site.api,
+              callee: call.site.callee,
+              through: call.site.relayOf === undefined ? null : { line: lines.lineOf(calls[call.site.relayOf].site.span.start) },
+            }
+          : null,
         importedBy: importers.get(`${scanned.costs.path}\u0000${p.site.span.start}`) ?? [],
         cost: p.cost && { perCallUsd: p.cost.perCallUsd, per1kCallsUsd: p.cost.per1kCallsUsd, perMonthUsd: p.cost.perMonthUsd },
       });
     }
-    for (const c of calls) {
+    // Calls of wrappers follow the LLM calls in the analysis; the report lists calls by line.
+    for (const c of [...calls].sort((a, b) => a.site.span.start - b.site.span.start)) {
       json.calls.push({
         path: rel,
         line: lines.lineOf(c.site.span.start),
+        callee: c.site.callee,
         api: c.site.api,
         model: c.modelId,
         modelAsWritten: c.site.model,
@@ -92,6 +108,8 @@ export function toScanJson(result: ScanResult, cwd: string, catalogDate: string)
           name: l.site.name ?? '',
           tokens: l.tokens.tokens,
         })),
+        through: c.site.relayOf === undefined ? null : { line: lines.lineOf(calls[c.site.relayOf].site.span.start) },
+        relayedBy: c.relayedBy.map((i) => lines.lineOf(calls[i].site.span.start)),
         cost: c.cost && { perCallUsd: c.cost.perCallUsd, per1kCallsUsd: c.cost.per1kCallsUsd, perMonthUsd: c.cost.perMonthUsd },
       });
     }

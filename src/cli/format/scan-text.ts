@@ -34,7 +34,11 @@ export function formatScanText(json: ScanJson, options: { color: boolean }): str
             p.model ?? 'unknown model',
             p.cost ? formatUsd(p.cost.perCallUsd) : '—',
             p.cost ? formatUsd(p.cost.per1kCallsUsd) : '—',
-            p.call ? `${p.call.api} (line ${p.call.line})` : p.importedBy.map((i) => `${i.path}:${i.line}`).join(', ') || '—',
+            p.call
+              ? p.call.through
+                ? `${p.call.callee}() (line ${p.call.line}) → ${p.call.api} (line ${p.call.through.line})`
+                : `${p.call.api} (line ${p.call.line})`
+              : p.importedBy.map((i) => `${i.path}:${i.line}`).join(', ') || '—',
           ]),
           ['right', 'left', 'right', 'left', 'right', 'right', 'left'],
         ),
@@ -54,7 +58,14 @@ export function formatScanText(json: ScanJson, options: { color: boolean }): str
             c.outputBound === null ? 'unbounded' : `≤${c.outputBound}`,
             c.cost ? formatUsd(c.cost.perCallUsd) : '—',
             c.cost ? formatUsd(c.cost.perMonthUsd) : '—',
-            [c.inLoop ? 'in a loop' : '', ...c.importedPrompts.map((i) => `sends ${i.name} (${i.path})`)].filter(Boolean).join('; '),
+            [
+              c.through ? `${c.callee}() → line ${c.through.line}` : '',
+              c.relayedBy.length > 0 ? `runs through its callers (line${c.relayedBy.length === 1 ? '' : 's'} ${c.relayedBy.join(', ')})` : '',
+              c.inLoop ? 'in a loop' : '',
+              ...c.importedPrompts.map((i) => `sends ${i.name} (${i.path})`),
+            ]
+              .filter(Boolean)
+              .join('; '),
           ]),
           ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
         ),

@@ -44,8 +44,13 @@ export interface PricedCall {
   site: CallSite;
   modelId: string | null;
   unknownModel: string | null;
-  /** Indexes into FileCosts.prompts of the prompts that reach this call. */
+  /**
+   * Indexes into FileCosts.prompts of the prompts that reach this call; for a call of a wrapper
+   * (`site.relayOf`), the prompts the wrapped LLM call always sends come first.
+   */
   promptIndexes: number[];
+  /** Calls of wrappers that send through this call; when there are any, this call has no monthly volume of its own. */
+  relayedBy: number[];
   /** Prompts from other files that reach this call through imports. */
   linkedPrompts: LinkedPrompt[];
   /** Input tokens of the call: its prompts, linked prompts and per-message overhead. */

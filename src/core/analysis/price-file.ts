@@ -87,16 +87,21 @@ export function priceFile(analysis: FileAnalysis, ctx: PricingContext): FileCost
     return { site, tokens, modelId: model.id, unknownModel: null, cost: figures(model, tokens.tokens, 0, monthlyCalls) };
   });
 
+  const reaching = (index: number) => prompts.flatMap((p, i) => (p.site.callIndex === index ? [i] : []));
   const calls: PricedCall[] = analysis.calls.map((site, index) => {
     const { model, unknown } = choices[index];
-    const promptIndexes = prompts.flatMap((p, i) => (p.site.callIndex === index ? [i] : []));
+    // A wrapper's call sends what the wrapped call always sends, and its own arguments.
+    const wrapped = site.relayOf !== undefined ? analysis.calls[site.relayOf] : null;
+    const promptIndexes = [...(site.relayOf !== undefined ? reaching(site.relayOf) : []), ...reaching(index)];
+    const relayedBy = analysis.calls.flatMap((c, i) => (c.relayOf === index ? [i] : []));
     const bound = site.outputBound?.value ?? null;
     const outputTokens = bound ?? ctx.config.expectedOutputTokens;
     if (!model) {
-      return { site, modelId: null, unknownModel: unknown, promptIndexes, linkedPrompts: [], inputTokens: { tokens: 0, estimate: true, source: null }, outputTokens, outputFromBound: bound !== null, cost: null, contextWindow: null };
+      return { site, modelId: null, unknownModel: unknown, promptIndexes, relayedBy, linkedPrompts: [], inputTokens: { tokens: 0, estimate: true, source: null }, outputTokens, outputFromBound: bound !== null, cost: null, contextWindow: null };
     }
-    const linkedPrompts = linkedPromptsOf(site, model, ctx);
-    const parts = [...promptIndexes.map((i) => prompts[i].tokens), ...linkedPrompts.map((p) => p.tokens)];
+    const linkedPrompts = [...(wrapped ? linkedPromptsOf(wrapped, model, ctx) : []), ...linkedPromptsOf(site, model, ctx)];
+    // Counted with this call's model: a wrapper called with another model tokenizes the same text differently.
+    const parts = [...promptIndexes.map((i) => (prompts[i].modelId === model.id ? prompts[i].tokens : tokenFigure(countableText(prompts[i].site), model))), ...linkedPrompts.map((p) => p.tokens)];
     let tokens = parts.reduce((sum, f) => sum + f.tokens, 0);
     const estimate = parts.some((f) => f.estimate);
     const source = parts.find((f) => f.source !== null)?.source ?? null;
@@ -108,11 +113,13 @@ export function priceFile(analysis: FileAnalysis, ctx: PricingContext): FileCost
       modelId: model.id,
       unknownModel: null,
       promptIndexes,
+      relayedBy,
       linkedPrompts,
       inputTokens: { tokens, estimate, source },
       outputTokens,
       outputFromBound: bound !== null,
-      cost: figures(model, tokens, outputTokens, monthlyCalls),
+      // A call that runs through wrappers is counted at their calls, once each.
+      cost: figures(model, tokens, outputTokens, relayedBy.length > 0 ? 0 : monthlyCalls),
       contextWindow: model.contextWindow ?? null,
     };
   });

@@ -125,6 +125,12 @@ export interface CallSite {
   boundParameter: string | null;
   /** Prompt arguments imported from other modules; absent where the extractor does not follow imports. */
   promptRefs?: PromptRef[];
+  /**
+   * Set on a call of the file's own function that passes its arguments on to an LLM call in that
+   * function (`ask("Summarize ...")` where `def ask(q): client...create(...q...)`): the index in
+   * FileAnalysis.calls of that LLM call. This call sends that call's fixed prompts and its own.
+   */
+  relayOf?: number;
 }
 
 export type NoticeKind =

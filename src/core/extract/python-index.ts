@@ -345,12 +345,8 @@ export class PyIndex {
     const found = new Map<number, CallEntry>();
     const wanted = (name: string): boolean => interest.callee(name) || MUTATORS.has(name) || this.scan.targets.has(name) || this.imports.has(name);
     for (const offset of namesBeforeParenthesis(this.source, wanted)) {
-      const identifier = this.tokenAt(offset);
-      if (identifier?.type !== 'identifier' || identifier.startIndex !== offset) continue;
-      const parent = identifier.parent;
-      const fn = parent?.type === 'attribute' && parent.endIndex === identifier.endIndex ? parent : identifier;
-      const call = fn.parent;
-      if (call?.type === 'call' && call.startIndex === fn.startIndex && !found.has(call.id)) found.set(call.id, this.entry(call, fn));
+      const at = this.callAt(offset);
+      if (at && !found.has(at.call.id)) found.set(at.call.id, this.entry(at.call, at.fn));
     }
     this.scan.keywordBefore.forEach((word, i) => {
       if (!word || !interest.keyword(word)) return;
@@ -362,6 +358,26 @@ export class PyIndex {
     });
     this.calls.push(...[...found.values()].sort((a, b) => a.node.startIndex - b.node.startIndex));
     for (const entry of this.calls) if (MUTATORS.has(entry.callee.slice(entry.callee.lastIndexOf('.') + 1))) this.listMutation(entry);
+  }
+
+  /** The call whose callee ends in the name at `offset` (`name(...)`, `self.name(...)`), if it is one. */
+  private callAt(offset: number): { call: Node; fn: Node } | null {
+    const identifier = this.tokenAt(offset);
+    if (identifier?.type !== 'identifier' || identifier.startIndex !== offset) return null;
+    const parent = identifier.parent;
+    const fn = parent?.type === 'attribute' && parent.endIndex === identifier.endIndex ? parent : identifier;
+    const call = fn.parent;
+    return call?.type === 'call' && call.startIndex === fn.startIndex ? { call, fn } : null;
+  }
+
+  /** Calls of a name (`name(...)`, `self.name(...)`), looked up when asked: the index holds only the calls of interest. */
+  callsNamed(name: string): CallEntry[] {
+    const found: CallEntry[] = [];
+    for (const offset of namesBeforeParenthesis(this.source, (n) => n === name)) {
+      const at = this.callAt(offset);
+      if (at) found.push(this.entry(at.call, at.fn));
+    }
+    return found;
   }
 
   private entry(call: Node, fn: Node): CallEntry {

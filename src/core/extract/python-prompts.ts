@@ -3,7 +3,7 @@ import type { PromptConstruction, PromptRef, PromptRole, PromptSite } from './mo
 import { isPlainlyNotPrompt, roleFromText } from './prompt-text';
 import { shapeOfCall } from './python-args';
 import { evaluateText, opaque, placeholdersOf, type Evaluated } from './python-eval';
-import { dottedName, MODULE_SCOPE, type Binding, type PyIndex } from './python-index';
+import { dottedName, MODULE_SCOPE, parameterNames, type Binding, type PyIndex } from './python-index';
 import { definitionsOfNode, functionsCalled, whereOf, type Where } from './python-resolve';
 import { importedRef } from './python-refs';
 import { readString } from './python-strings';
@@ -59,8 +59,18 @@ function bindingName(binding: Binding): string {
   return binding.name.replace(/^(self|cls)\./, '');
 }
 
+/** A parameter of one of the file's functions that reaches a call's prompt position: the function relays it. */
+export interface ParameterUse {
+  scope: number;
+  name: string;
+  role: PromptRole;
+  callIndex: number;
+}
+
 export class PromptCollector {
   readonly sites: PromptSite[] = [];
+  /** Parameters that reached a call's prompt position, for the relays (python-relays.ts). */
+  readonly parameterUses: ParameterUse[] = [];
   private readonly claimed = new Set<number>();
   private readonly active = new Set<string>();
   private readonly done = new Set<string>();
@@ -118,6 +128,15 @@ export class PromptCollector {
     return true;
   }
 
+  /** Notes a parameter of the enclosing function sent at a call's prompt position. */
+  private parameterAt(node: Node, where: Where, role: PromptRole | null, callIndex: number | null): void {
+    if (callIndex === null || node.type !== 'identifier') return;
+    const name = this.text(node);
+    if (!parameterNames(this.index, where.scope).has(name)) return;
+    if (this.parameterUses.some((u) => u.scope === where.scope && u.name === name && u.callIndex === callIndex)) return;
+    this.parameterUses.push({ scope: where.scope, name, role: role ?? 'user', callIndex });
+  }
+
   /** Adds a site for an evaluated string expression unless one of its literals is taken or it reads as no prompt. */
   emit(evaluated: Evaluated, role: RoleChoice, name: string | null, callIndex: number | null, via: Via, accept?: (text: string) => boolean): boolean {
     if (evaluated.pieces.some((p) => this.claimed.has(p.span.start))) return false;
@@ -167,7 +186,7 @@ export class PromptCollector {
         case 'attribute': {
           const bindings = definitionsOfNode(this.index, node, where);
           if (bindings.length === 0) {
-            this.importedAt(node, node, where, role, callIndex);
+            if (!this.importedAt(node, node, where, role, callIndex)) this.parameterAt(node, where, role, callIndex);
             return;
           }
           const bound = via === 'direct' ? 'constant' : via;

@@ -4,6 +4,7 @@ import { CallFinder, mayNameLlmCall } from './python-calls';
 import { indexPython, type CallInterest } from './python-index';
 import { configuresDefaults } from './python-objects';
 import { PromptCollector } from './python-prompts';
+import { findRelays } from './python-relays';
 import { sweepUnlinked, sweptCallee, sweptKeyword } from './python-sweep';
 
 /** The calls any step below reads: the index confirms only these in the tree. */
@@ -15,7 +16,8 @@ const INTEREST: CallInterest = {
 /**
  * Prompts and LLM calls in a Python file: index the file, find the calls, follow each call's
  * prompt arguments to the literals behind them (or to the names they import from other modules),
- * then sweep for prompts that reach no call.
+ * add the calls of the file's own functions that pass a parameter on as a prompt, then sweep for
+ * prompts that reach no call.
  */
 export function extractPython(tree: Tree, text: string): { prompts: PromptSite[]; calls: CallSite[] } {
   const index = indexPython(tree, text, INTEREST);
@@ -28,9 +30,15 @@ export function extractPython(tree: Tree, text: string): { prompts: PromptSite[]
       else collector.fromTemplate(arg.node, arg.where, callIndex);
     }
   });
+  // Calls of the file's own wrappers come after the LLM calls they relay to, so those indexes stay.
+  const sites = calls.map((call) => call.site);
+  for (const relay of findRelays(index, calls, collector.parameterUses)) {
+    const callIndex = sites.push(relay.site) - 1;
+    for (const prompt of relay.prompts) collector.fromText(prompt.node, prompt.where, prompt.role, null, callIndex, 'direct');
+  }
   sweepUnlinked(index, collector);
   return {
     prompts: collector.sites.sort((a, b) => a.span.start - b.span.start),
-    calls: calls.map((call, callIndex) => ({ ...call.site, promptRefs: collector.refsOf(callIndex) })),
+    calls: sites.map((site, callIndex) => ({ ...site, promptRefs: collector.refsOf(callIndex) })),
   };
 }

@@ -75,7 +75,8 @@ export default defineRule<Options, MessageId>({
     return {
       call(call) {
         const model = modelOfCall(ctx, call);
-        if (!model || model.cachedInput === null || call.promptIndexes.length === 0) return;
+        // A wrapper's call sends the wrapped call's prompts in the wrapped call's order: judged there.
+        if (call.site.relayOf !== undefined || !model || model.cachedInput === null || call.promptIndexes.length === 0) return;
         // The provider sees system text first, then the messages in order.
         const prompts: PricedPrompt[] = call.promptIndexes
           .map((i) => ctx.file.prompts[i])
@@ -101,7 +102,7 @@ export default defineRule<Options, MessageId>({
             saving: formatUsd((full - cached) * 1000),
           },
           span: dynamic.span,
-          savings: savingsPerCall(staticTokens, full - cached, monthlyCallsOf(ctx)),
+          savings: savingsPerCall(staticTokens, full - cached, monthlyCallsOf(ctx, call)),
           // Unsafe: the model reads the parts in a new order.
           fixes: literal ? [{ messageId: 'moveDynamicLast', edits: [{ span: dynamic.pieces[0].span, newText: literal }], safe: false }] : [],
         });

@@ -48,7 +48,7 @@ export default defineRule<Options, MessageId>({
           messageId: 'useBatchApi',
           data: { batchApi, discount, saving: formatUsd(saved * 1000) },
           span: call.site.calleeSpan,
-          savings: savingsPerCall(0, saved, monthlyCallsOf(ctx)),
+          savings: savingsPerCall(0, saved, monthlyCallsOf(ctx, call)),
         });
       },
     };

@@ -32,7 +32,8 @@ export default defineRule<Options, MessageId>({
   check(ctx, { minSavingsPercent }) {
     return {
       call(call) {
-        if (!call.cost) return;
+        // An LLM call made through wrapper calls is judged at each of them, with the text each one sends.
+        if (!call.cost || call.relayedBy.length > 0) return;
         const suggestion = suggestRoute(ctx.file, call, ctx.config, ctx.catalog);
         if (!suggestion) return;
         const { current, suggested, classification, rule, ruleIndex } = suggestion;

@@ -35,9 +35,12 @@ export default defineRule<Options, MessageId>({
   check(ctx, { acceptLengthInstruction }) {
     return {
       call(call) {
-        if (call.site.outputBound) return;
-        const prompts = call.promptIndexes.map((i) => ctx.file.prompts[i].site);
-        if (acceptLengthInstruction && prompts.some((prompt) => findLengthInstruction(prompt.text))) return;
+        // The bound of a wrapper's call is set on the wrapped call, which is reported instead.
+        if (call.site.outputBound || call.site.relayOf !== undefined) return;
+        // A wrapped call needs no bound when every call of its wrapper asks for a length in its prompts.
+        const sent = call.relayedBy.length > 0 ? call.relayedBy.map((i) => ctx.file.calls[i].promptIndexes) : [call.promptIndexes];
+        const asksLength = (indexes: number[]) => indexes.some((i) => findLengthInstruction(ctx.file.prompts[i].site.text));
+        if (acceptLengthInstruction && sent.every(asksLength)) return;
         const value = ctx.config.expectedOutputTokens;
         const parameter = call.site.boundParameter ?? 'an output token limit';
         const model = modelOfCall(ctx, call);
@@ -46,7 +49,7 @@ export default defineRule<Options, MessageId>({
         // What the bound saves at worst: the tokens between the model's maximum reply and the bound.
         const excess = model && maxOutput !== null ? Math.max(0, maxOutput - value) : null;
         const savings =
-          model && excess !== null ? savingsPerCall(excess, costOf(model, { inputTokens: 0, outputTokens: excess }).output, monthlyCallsOf(ctx)) : null;
+          model && excess !== null ? savingsPerCall(excess, costOf(model, { inputTokens: 0, outputTokens: excess }).output, monthlyCallsOf(ctx, call)) : null;
         ctx.report({
           messageId: maxOutput !== null ? 'missingBound' : 'missingBoundNoMaximum',
           data: { api: call.site.api, parameter, ...(maxOutput !== null ? { maxOutput: formatTokens(maxOutput) } : {}) },

@@ -36,6 +36,8 @@ export default defineRule<Options, MessageId>({
       call(call) {
         const written = call.site.model;
         if (written === null || call.unknownModel === null || ignored(written)) return;
+        // A wrapper's call that takes the wrapper's model is reported once, at the wrapped call.
+        if (call.site.relayOf !== undefined && !call.site.modelSpan) return;
         const span = call.site.modelSpan ?? call.site.calleeSpan;
         const content = call.site.modelSpan ? simpleStringContent(ctx.text, call.site.modelSpan) : null;
         const suggestions = nearestModels(ctx.catalog, written, call.site.api, maxSuggestions);

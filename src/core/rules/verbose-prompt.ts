@@ -52,7 +52,6 @@ export default defineRule<Options, MessageId>({
     },
   },
   check(ctx, { minTokens, minPercent, level }) {
-    const monthlyCalls = monthlyCallsOf(ctx);
     return {
       prompt(prompt) {
         if (prompt.tokens.tokens === 0) return;
@@ -79,7 +78,7 @@ export default defineRule<Options, MessageId>({
             example: example(first.before, first.after),
           },
           span: prompt.site.span,
-          savings: model ? savingsPerCall(saved, usdPerCall, monthlyCalls) : null,
+          savings: model ? savingsPerCall(saved, usdPerCall, monthlyCallsOf(ctx, prompt.site.callIndex === null ? null : ctx.file.calls[prompt.site.callIndex])) : null,
           // Safe at the safe level: that level keeps every instruction, placeholder and limit (checked above).
           fixes: literal
             ? [{ messageId: 'useCompressed', data: { saved }, edits: [{ span: prompt.site.pieces[0].span, newText: literal }], safe: level === 'safe' }]

@@ -45,7 +45,7 @@ describe('promptcost scan', () => {
     assert.equal(system.role, 'system');
     assert.equal(system.estimate, false);
     assert.equal(system.model, 'openai/gpt-4o');
-    assert.deepEqual(system.call, { line: 6, api: 'openai.chat' });
+    assert.deepEqual(system.call, { line: 6, api: 'openai.chat', callee: 'client.chat.completions.create', through: null });
     assert.ok(system.tokens > 10 && system.tokens < 20, `tokens ${system.tokens}`);
     assert.ok(system.cost);
     assert.ok(Math.abs(system.cost.per1kCallsUsd - system.cost.perCallUsd * 1000) < 1e-12);

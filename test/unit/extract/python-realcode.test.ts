@@ -89,8 +89,12 @@ def completion(q):
     return litellm_completion(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])
 completion("What is a monad?")
 `,
-    prompts: [],
-    calls: [{ api: 'litellm', model: 'gpt-4o-mini', line: 3 }],
+    // The wrapper's call is a call site of its own that sends the question through the LiteLLM call.
+    prompts: [{ contains: 'What is a monad?', role: 'user', callIndex: 1 }],
+    calls: [
+      { api: 'litellm', model: 'gpt-4o-mini', line: 3 },
+      { api: 'litellm', model: 'gpt-4o-mini', line: 4 },
+    ],
   },
 ];
 

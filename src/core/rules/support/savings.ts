@@ -2,9 +2,13 @@ import type { PricedCall } from '../../analysis/model';
 import { monthlyVolume } from '../../config/volume';
 import type { RuleContext, Savings } from '../model';
 
-/** Calls per month for the file being linted, at the configured volume. */
-export function monthlyCallsOf(ctx: RuleContext): number {
-  return monthlyVolume(ctx.config, ctx.file.path);
+/**
+ * Calls per month at the configured volume: for a call site of the file being linted, or for an LLM
+ * call that runs through wrapper calls, once for each of them (it is made whenever they are).
+ */
+export function monthlyCallsOf(ctx: RuleContext, call?: PricedCall | null): number {
+  const volume = monthlyVolume(ctx.config, ctx.file.path);
+  return call && call.relayedBy.length > 0 ? volume * call.relayedBy.length : volume;
 }
 
 /** Savings of `usdPerCall` dollars and `tokens` tokens on every call, per 1,000 calls and per month. */

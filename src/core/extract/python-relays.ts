@@ -1,0 +1,101 @@
+/**
+ * Wrapper functions: `def ask(question, model="gpt-4o"): return client...create(..., question ...)`
+ * called as `ask("Summarize ...", model="gpt-4o-mini")`. Each call of such a function in the file is
+ * a call site of its own (relayOf: the LLM call inside), sending the text passed for the parameter
+ * and the model passed for a `model` parameter. One level deep: a wrapper of a wrapper is not followed.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { CallSite, PromptRole } from './model';
+import { shapeOfCall } from './python-args';
+import type { FoundCall } from './python-calls';
+import type { CallEntry, PyIndex, Scope } from './python-index';
+import { inLoop } from './python-loops';
+import type { ParameterUse } from './python-prompts';
+import type { Where } from './python-resolve';
+import { stringValue } from './python-values';
+
+/** A call of a wrapper, with the prompt arguments it passes on. */
+export interface Relay {
+  site: CallSite;
+  prompts: Array<{ node: Node; where: Where; role: PromptRole }>;
+}
+
+/** Parameter names that carry the model a wrapper passes on. */
+const MODEL_PARAMETERS = new Set(['model', 'model_name', 'model_id', 'engine']);
+/** Parameter node types that end positional mapping (`*args`, a bare `*`, `**kwargs`). */
+const POSITIONAL_END = new Set(['list_splat_pattern', 'keyword_separator', 'dictionary_splat_pattern']);
+
+export function findRelays(index: PyIndex, calls: readonly FoundCall[], uses: readonly ParameterUse[]): Relay[] {
+  const relays: Relay[] = [];
+  const byScope = new Map<number, ParameterUse[]>();
+  for (const use of uses) {
+    // Only a function that makes the call relays to it; a builder called in the call's arguments does not.
+    const body = index.scopes.get(use.scope)?.node;
+    const call = calls[use.callIndex].site.span;
+    if (!body || call.start < body.startIndex || call.end > body.endIndex) continue;
+    byScope.set(use.scope, [...(byScope.get(use.scope) ?? []), use]);
+  }
+  for (const [scopeId, scopeUses] of byScope) {
+    const scope = index.scopes.get(scopeId);
+    if (!scope?.node || !scope.name) continue;
+    const positional = positionalParameters(scope, index.source);
+    for (const invocation of invocationsOf(index, scope)) {
+      for (const callIndex of new Set(scopeUses.map((u) => u.callIndex))) {
+        const relay = relayAt(index, invocation, positional, calls[callIndex].site, callIndex, scopeUses.filter((u) => u.callIndex === callIndex));
+        if (relay) relays.push(relay);
+      }
+    }
+  }
+  return relays.sort((a, b) => a.site.span.start - b.site.span.start);
+}
+
+/** Calls of the function outside its own body: `name(...)`, or `self.name(...)` / `cls.name(...)` for a method. */
+function invocationsOf(index: PyIndex, scope: Scope): CallEntry[] {
+  const name = scope.name ?? '';
+  const callees = scope.classScope === null ? [name] : [`self.${name}`, `cls.${name}`];
+  const body = scope.node;
+  return index.callsNamed(name).filter((c) => callees.includes(c.callee) && !(body && c.node.startIndex >= body.startIndex && c.node.endIndex <= body.endIndex));
+}
+
+/** Names of the parameters that positional arguments fill, in order (without `self` / `cls` of a method). */
+function positionalParameters(scope: Scope, source: string): string[] {
+  const names: string[] = [];
+  for (const parameter of scope.node?.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!parameter || POSITIONAL_END.has(parameter.type)) break;
+    const name = parameter.type === 'identifier' ? parameter : (parameter.childForFieldName('name') ?? parameter.namedChildren.find((n) => n?.type === 'identifier'));
+    if (name?.type === 'identifier') names.push(source.slice(name.startIndex, name.endIndex));
+  }
+  return scope.classScope !== null ? names.slice(1) : names;
+}
+
+function relayAt(index: PyIndex, invocation: CallEntry, positional: string[], inner: CallSite, callIndex: number, uses: readonly ParameterUse[]): Relay | null {
+  const shape = shapeOfCall(invocation.node, index);
+  if (!shape) return null;
+  const argument = (name: string): Node | null => shape.keywords.get(name) ?? (positional.includes(name) ? (shape.positional[positional.indexOf(name)] ?? null) : null);
+  const where: Where = { scope: invocation.scope, at: invocation.node.startIndex };
+  const prompts = uses.flatMap((use) => {
+    const node = argument(use.name);
+    return node ? [{ node, where, role: use.role }] : [];
+  });
+  if (prompts.length === 0) return null;
+  const modelName = [...MODEL_PARAMETERS].find((name) => positional.includes(name) || shape.keywords.has(name));
+  const model = modelName ? stringValue(index, argument(modelName), where) : null;
+  return {
+    site: {
+      span: { ...shape.span },
+      callee: invocation.callee,
+      calleeSpan: { start: shape.fn.startIndex, end: shape.fn.endIndex },
+      api: inner.api,
+      model: model?.value ?? inner.model,
+      modelSpan: model?.span ?? null,
+      outputBound: inner.outputBound,
+      inLoop: inLoop(shape.anchor, index.source),
+      messagesSpan: null,
+      argumentsSpan: { ...shape.argumentsSpan },
+      argumentStyle: shape.keywords.size + shape.splats.length > 0 ? 'keyword' : shape.hasArguments ? 'positional' : 'none',
+      boundParameter: null,
+      relayOf: callIndex,
+    },
+    prompts,
+  };
+}
