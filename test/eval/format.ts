@@ -54,6 +54,7 @@ export function formatReport(report: EvalReport): string {
     out.push('');
     out.push(`Loose matches (labelled line inside the found span, start line differs): prompts ${report.prompts.loose}, calls ${report.calls.loose}`);
   }
+  out.push('', `Calls of the files' own wrapper functions (call sites of their own, not labelled): ${report.wrapperCalls}`);
   out.push(...findingList('Missed prompts', report.missedPrompts));
   out.push(...findingList('False-positive prompts', report.falsePositivePrompts));
   out.push(...findingList('Missed calls', report.missedCalls));

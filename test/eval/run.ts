@@ -10,6 +10,8 @@ export interface EvalReport {
   fixtures: number;
   prompts: Metrics;
   calls: Metrics;
+  /** Calls of the files' own wrapper functions, which the labels do not list. */
+  wrapperCalls: number;
   byLanguage: Record<SourceLanguage, { fixtures: number; prompts: Metrics; calls: Metrics }>;
   accuracy: {
     promptRole: { correct: number; total: number; rate: number };
@@ -55,6 +57,7 @@ export async function runExtractEval(corpusDir: string = DEFAULT_CORPUS_DIR): Pr
     fixtures: total.fixtures,
     prompts: total.prompts,
     calls: total.calls,
+    wrapperCalls: scores.reduce((n, s) => n + s.wrapperCalls, 0),
     byLanguage,
     accuracy: {
       promptRole: sumAccuracy(scores.map((s) => s.promptRole)),

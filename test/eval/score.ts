@@ -109,6 +109,8 @@ export interface FileScore {
   language: SourceLanguage;
   prompts: Counts;
   calls: Counts;
+  /** Calls of the file's own wrapper functions (relayOf): derived call sites, outside the labels. */
+  wrapperCalls: number;
   promptRole: Accuracy;
   callModel: Accuracy;
   callBound: Accuracy;
@@ -158,6 +160,7 @@ export function scoreFile(fixture: Fixture, analysis: FileAnalysis): FileScore {
     language,
     prompts: { expected: fixture.labels.prompts.length, found: analysis.prompts.length, matched: prompts.pairs.length, loose: prompts.pairs.filter((p) => p.loose).length },
     calls: { expected: fixture.labels.calls.length, found: sdkCalls.length, matched: calls.pairs.length, loose: calls.pairs.filter((p) => p.loose).length },
+    wrapperCalls: analysis.calls.length - sdkCalls.length,
     promptRole: { correct: 0, total: 0 },
     callModel: { correct: 0, total: 0 },
     callBound: { correct: 0, total: 0 },

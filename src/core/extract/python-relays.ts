@@ -8,7 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import type { CallSite, PromptRole } from './model';
 import { shapeOfCall } from './python-args';
 import type { FoundCall } from './python-calls';
-import type { CallEntry, PyIndex, Scope } from './python-index';
+import { MODULE_SCOPE, type CallEntry, type PyIndex, type Scope } from './python-index';
 import { inLoop } from './python-loops';
 import type { ParameterUse } from './python-prompts';
 import type { Where } from './python-resolve';
@@ -39,9 +39,10 @@ export function findRelays(index: PyIndex, calls: readonly FoundCall[], uses: re
     const scope = index.scopes.get(scopeId);
     if (!scope?.node || !scope.name) continue;
     const positional = positionalParameters(scope, index.source);
+    const defaults = parameterDefaults(scope, index.source);
     for (const invocation of invocationsOf(index, scope)) {
       for (const callIndex of new Set(scopeUses.map((u) => u.callIndex))) {
-        const relay = relayAt(index, invocation, positional, calls[callIndex].site, callIndex, scopeUses.filter((u) => u.callIndex === callIndex));
+        const relay = relayAt(index, invocation, { positional, defaults }, calls[callIndex].site, callIndex, scopeUses.filter((u) => u.callIndex === callIndex));
         if (relay) relays.push(relay);
       }
     }
@@ -68,7 +69,23 @@ function positionalParameters(scope: Scope, source: string): string[] {
   return scope.classScope !== null ? names.slice(1) : names;
 }
 
-function relayAt(index: PyIndex, invocation: CallEntry, positional: string[], inner: CallSite, callIndex: number, uses: readonly ParameterUse[]): Relay | null {
+/** Default values of the parameters that have one (`model="gpt-4o"`). */
+function parameterDefaults(scope: Scope, source: string): Map<string, Node> {
+  const defaults = new Map<string, Node>();
+  for (const parameter of scope.node?.childForFieldName('parameters')?.namedChildren ?? []) {
+    const name = parameter?.childForFieldName('name');
+    const value = parameter?.childForFieldName('value');
+    if (name?.type === 'identifier' && value) defaults.set(source.slice(name.startIndex, name.endIndex), value);
+  }
+  return defaults;
+}
+
+interface Parameters {
+  positional: string[];
+  defaults: Map<string, Node>;
+}
+
+function relayAt(index: PyIndex, invocation: CallEntry, { positional, defaults }: Parameters, inner: CallSite, callIndex: number, uses: readonly ParameterUse[]): Relay | null {
   const shape = shapeOfCall(invocation.node, index);
   if (!shape) return null;
   const argument = (name: string): Node | null => shape.keywords.get(name) ?? (positional.includes(name) ? (shape.positional[positional.indexOf(name)] ?? null) : null);
@@ -78,15 +95,17 @@ function relayAt(index: PyIndex, invocation: CallEntry, positional: string[], in
     return node ? [{ node, where, role: use.role }] : [];
   });
   if (prompts.length === 0) return null;
-  const modelName = [...MODEL_PARAMETERS].find((name) => positional.includes(name) || shape.keywords.has(name));
+  const modelName = [...MODEL_PARAMETERS].find((name) => positional.includes(name) || shape.keywords.has(name) || defaults.has(name));
   const model = modelName ? stringValue(index, argument(modelName), where) : null;
+  // Not passed here: the wrapper's default for the parameter, else what the wrapped call resolves.
+  const fallback = (modelName ? stringValue(index, defaults.get(modelName) ?? null, { scope: MODULE_SCOPE, at: 0 })?.value : null) ?? inner.model;
   return {
     site: {
       span: { ...shape.span },
       callee: invocation.callee,
       calleeSpan: { start: shape.fn.startIndex, end: shape.fn.endIndex },
       api: inner.api,
-      model: model?.value ?? inner.model,
+      model: model?.value ?? fallback,
       modelSpan: model?.span ?? null,
       outputBound: inner.outputBound,
       inLoop: inLoop(shape.anchor, index.source),

@@ -62,8 +62,19 @@ interface Target {
   viaRef?: boolean;
 }
 
+/** A parameter of one of the file's functions that reaches a call's prompt position: the function relays it. */
+export interface ParameterUse {
+  /** Where the function starts (its parameters' scope). */
+  functionStart: number;
+  name: string;
+  role: PromptRole;
+  callIndex: number;
+}
+
 export class PromptCollector {
   readonly sites: PromptSite[] = [];
+  /** Parameters that reached a call's prompt position as text, for the relays (script-relays.ts). */
+  readonly parameterUses: ParameterUse[] = [];
   private readonly byAnchor = new Map<string, PromptSite>();
   /** Values whose interpolated parts were followed, by anchor and call. */
   private readonly followed = new Set<string>();
@@ -150,7 +161,10 @@ export class PromptCollector {
     }
     let n = unwrap(node);
     if (n.type === 'await_expression' && n.namedChildren[0]) n = unwrap(n.namedChildren[0]);
-    if (isReference(n)) return this.reference(n, target, depth, true, (v, t) => this.text(v, t, depth + 1));
+    if (isReference(n)) {
+      if (this.parameterAt(n, target)) return;
+      return this.reference(n, target, depth, true, (v, t) => this.text(v, t, depth + 1));
+    }
     switch (n.type) {
       case 'ternary_expression':
         for (const branch of [n.childForFieldName('consequence'), n.childForFieldName('alternative')]) if (branch) this.text(branch, target, depth + 1);
@@ -182,6 +196,18 @@ export class PromptCollector {
     }
     const value = stringValue(n, (id) => this.values.boundValue(id));
     if (value) this.addWithRefs(value, target, depth);
+  }
+
+  /** Notes a parameter of the enclosing function sent as a call's text; false when `n` names no parameter. */
+  private parameterAt(n: Node, target: Target): boolean {
+    if (n.type !== 'identifier') return false;
+    const binding = resolveBinding(this.values.index, n.text, n.startIndex);
+    if (binding?.kind !== 'parameter') return false;
+    const { callIndex } = target;
+    if (callIndex !== null && !this.parameterUses.some((u) => u.functionStart === binding.scopeStart && u.name === binding.name && u.callIndex === callIndex)) {
+      this.parameterUses.push({ functionStart: binding.scopeStart, name: binding.name, role: target.role ?? 'user', callIndex });
+    }
+    return true;
   }
 
   /** Adds a string value, then the constants and builders interpolated into it. */

@@ -139,7 +139,7 @@ function enclosingFunction(node: Node, start: number): Node | null {
 }
 
 /** The name a function expression is declared as (`const pick = (s) => ...`). */
-function declaredName(fn: Node): string | null {
+export function declaredName(fn: Node): string | null {
   const parent = fn.parent;
   return parent?.type === 'variable_declarator' ? (parent.childForFieldName('name')?.text ?? null) : null;
 }

@@ -4,6 +4,7 @@ import { CallFinder, type FoundCall } from './script-calls';
 import { indexScript } from './script-index';
 import { PromptCollector } from './script-prompts';
 import { QuickPrompts } from './script-quick-prompts';
+import { findRelays } from './script-relays';
 import { ScriptSdk } from './script-sdk';
 import { PromptSweep } from './script-sweep';
 import { ScriptValues } from './script-values';
@@ -11,7 +12,8 @@ import { ScriptValues } from './script-values';
 /**
  * Prompts and LLM calls in a TypeScript, TSX or JavaScript file. One walk indexes the tree;
  * calls are found from the index, their prompt arguments are followed to the literals that
- * build them, and prompts that reach no call are found by name and text.
+ * build them, calls of the file's own wrappers become call sites of their own, and prompts that
+ * reach no call are found by name and text.
  * The three grammars share node types for everything read here, so `language` needs no branch.
  */
 export function extractScript(tree: Tree, text: string, _language: SourceLanguage): { prompts: PromptSite[]; calls: CallSite[] } {
@@ -30,10 +32,16 @@ export function extractScript(tree: Tree, text: string, _language: SourceLanguag
   found.forEach((call, callIndex) => {
     for (const arg of call.prompts) collector.collect(arg, callIndex);
   });
+  // Calls of the file's own wrappers come after the LLM calls they relay to, so those indexes stay.
+  const sites = found.map((f) => f.site);
+  for (const relay of findRelays(values, found, collector.parameterUses)) {
+    const callIndex = sites.push(relay.site) - 1;
+    for (const prompt of relay.prompts) collector.collect({ node: prompt.node, mode: 'text', role: prompt.role }, callIndex);
+  }
   new QuickPrompts(values, collector).run(tree, text);
   new PromptSweep(values, collector).run();
 
-  return { prompts: outermost(collector.sites), calls: found.map((f, i) => ({ ...f.site, promptRefs: collector.refsOf(i) })) };
+  return { prompts: outermost(collector.sites), calls: sites.map((site, i) => ({ ...site, promptRefs: collector.refsOf(i) })) };
 }
 
 /** Sites sorted by position, without unlinked ones that lie inside another site (a literal nested in an interpolation). */
