@@ -34,7 +34,8 @@ export function extractPython(tree: Tree, text: string): { prompts: PromptSite[]
   const sites = calls.map((call) => call.site);
   for (const relay of findRelays(index, calls, collector.parameterUses)) {
     const callIndex = sites.push(relay.site) - 1;
-    for (const prompt of relay.prompts) collector.fromText(prompt.node, prompt.where, prompt.role, null, callIndex, 'direct');
+    // What a wrapper is called with may be data (`ask('test')`): only text that reads as text is kept.
+    for (const prompt of relay.prompts) collector.fromText(prompt.node, prompt.where, prompt.role, null, callIndex, 'ref');
   }
   sweepUnlinked(index, collector);
   return {

@@ -36,7 +36,8 @@ export function extractScript(tree: Tree, text: string, _language: SourceLanguag
   const sites = found.map((f) => f.site);
   for (const relay of findRelays(values, found, collector.parameterUses)) {
     const callIndex = sites.push(relay.site) - 1;
-    for (const prompt of relay.prompts) collector.collect({ node: prompt.node, mode: 'text', role: prompt.role }, callIndex);
+    // What a wrapper is called with may be data (`ask('test')`): only text that reads as text is kept.
+    for (const prompt of relay.prompts) collector.text(prompt.node, { role: prompt.role, callIndex, name: null, viaRef: true }, 0);
   }
   new QuickPrompts(values, collector).run(tree, text);
   new PromptSweep(values, collector).run();
