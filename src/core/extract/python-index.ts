@@ -370,12 +370,19 @@ export class PyIndex {
     return call?.type === 'call' && call.startIndex === fn.startIndex ? { call, fn } : null;
   }
 
-  /** Calls of a name (`name(...)`, `self.name(...)`), looked up when asked: the index holds only the calls of interest. */
-  callsNamed(name: string): CallEntry[] {
-    const found: CallEntry[] = [];
-    for (const offset of namesBeforeParenthesis(this.source, (n) => n === name)) {
+  /**
+   * Calls of any of these names (`name(...)`, `self.name(...)`), by name, in one pass over the text:
+   * looked up when asked, as the index holds only the calls of interest.
+   */
+  callsNamed(names: ReadonlySet<string>): Map<string, CallEntry[]> {
+    const found = new Map<string, CallEntry[]>();
+    for (const offset of namesBeforeParenthesis(this.source, (n) => names.has(n))) {
       const at = this.callAt(offset);
-      if (at) found.push(this.entry(at.call, at.fn));
+      if (!at) continue;
+      const name = this.source.slice(offset, this.source.indexOf('(', offset)).trim();
+      const list = found.get(name);
+      if (list) list.push(this.entry(at.call, at.fn));
+      else found.set(name, [this.entry(at.call, at.fn)]);
     }
     return found;
   }

@@ -26,7 +26,6 @@ const MODEL_PARAMETERS = new Set(['model', 'model_name', 'model_id', 'engine']);
 const POSITIONAL_END = new Set(['list_splat_pattern', 'keyword_separator', 'dictionary_splat_pattern']);
 
 export function findRelays(index: PyIndex, calls: readonly FoundCall[], uses: readonly ParameterUse[]): Relay[] {
-  const relays: Relay[] = [];
   const byScope = new Map<number, ParameterUse[]>();
   for (const use of uses) {
     // Only a function that makes the call relays to it; a builder called in the call's arguments does not.
@@ -35,14 +34,17 @@ export function findRelays(index: PyIndex, calls: readonly FoundCall[], uses: re
     if (!body || call.start < body.startIndex || call.end > body.endIndex) continue;
     byScope.set(use.scope, [...(byScope.get(use.scope) ?? []), use]);
   }
-  for (const [scopeId, scopeUses] of byScope) {
-    const scope = index.scopes.get(scopeId);
-    if (!scope?.node || !scope.name) continue;
-    const positional = positionalParameters(scope, index.source);
-    const defaults = parameterDefaults(scope, index.source);
-    for (const invocation of invocationsOf(index, scope)) {
+  const wrappers = [...byScope.keys()].map((id) => index.scopes.get(id)).filter((s): s is Scope => !!s?.node && !!s.name);
+  if (wrappers.length === 0) return [];
+  const invocations = index.callsNamed(new Set(wrappers.map((s) => s.name ?? '')));
+  const relays: Relay[] = [];
+  for (const scope of wrappers) {
+    const scopeUses = byScope.get(scope.id) ?? [];
+    const parameters = { positional: positionalParameters(scope, index.source), defaults: parameterDefaults(scope, index.source) };
+    for (const invocation of invocations.get(scope.name ?? '') ?? []) {
+      if (calledFunction(index, invocation, scope.name ?? '')?.id !== scope.id) continue;
       for (const callIndex of new Set(scopeUses.map((u) => u.callIndex))) {
-        const relay = relayAt(index, invocation, { positional, defaults }, calls[callIndex].site, callIndex, scopeUses.filter((u) => u.callIndex === callIndex));
+        const relay = relayAt(index, invocation, parameters, calls[callIndex].site, callIndex, scopeUses.filter((u) => u.callIndex === callIndex));
         if (relay) relays.push(relay);
       }
     }
@@ -50,12 +52,24 @@ export function findRelays(index: PyIndex, calls: readonly FoundCall[], uses: re
   return relays.sort((a, b) => a.site.span.start - b.site.span.start);
 }
 
-/** Calls of the function outside its own body: `name(...)`, or `self.name(...)` / `cls.name(...)` for a method. */
-function invocationsOf(index: PyIndex, scope: Scope): CallEntry[] {
-  const name = scope.name ?? '';
-  const callees = scope.classScope === null ? [name] : [`self.${name}`, `cls.${name}`];
-  const body = scope.node;
-  return index.callsNamed(name).filter((c) => callees.includes(c.callee) && !(body && c.node.startIndex >= body.startIndex && c.node.endIndex <= body.endIndex));
+/**
+ * The function a call of `name` runs: for `self.name(...)` / `cls.name(...)`, the method of that name
+ * in the caller's class; for `name(...)`, the function of that name defined in the caller's scope
+ * or one around it, the last one before the call (else the first after: a later module-level def
+ * is defined by the time a function body runs). Null for calls from inside the function itself.
+ */
+function calledFunction(index: PyIndex, invocation: CallEntry, name: string): Scope | null {
+  const candidates = index.functionsNamed(name).filter((s) => s.node && !(invocation.node.startIndex >= s.node.startIndex && invocation.node.endIndex <= s.node.endIndex));
+  if (invocation.callee !== name) {
+    if (invocation.callee !== `self.${name}` && invocation.callee !== `cls.${name}`) return null;
+    const classScope = index.scopes.get(invocation.scope)?.classScope ?? null;
+    return candidates.find((s) => classScope !== null && s.classScope === classScope) ?? null;
+  }
+  const around = new Set<number>();
+  for (let id: number | null = invocation.scope; id !== null; id = index.scopes.get(id)?.parent ?? null) around.add(id);
+  const visible = candidates.filter((s) => s.classScope === null && s.parent !== null && around.has(s.parent));
+  const before = visible.filter((s) => (s.node?.startIndex ?? 0) < invocation.node.startIndex);
+  return before.length > 0 ? before[before.length - 1] : (visible[0] ?? null);
 }
 
 /** Names of the parameters that positional arguments fill, in order (without `self` / `cls` of a method). */

@@ -8,7 +8,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallSite, PromptRole } from './model';
 import { inLoop, type FoundCall } from './script-calls';
-import type { FunctionInfo } from './script-index';
+import { resolveBinding, type FunctionInfo } from './script-index';
 import type { ParameterUse } from './script-prompts';
 import { declaredName } from './script-quick-prompts';
 import { stringValue } from './script-strings';
@@ -34,20 +34,30 @@ export function findRelays(values: ScriptValues, calls: readonly FoundCall[], us
     if (!info || call.start < info.node.startIndex || call.end > info.node.endIndex) continue;
     byFunction.set(info, [...(byFunction.get(info) ?? []), use]);
   }
-  const relays: Relay[] = [];
+  // Each wrapper under the name its calls use: `ask(...)`, or `this.ask(...)` for a method.
+  const byCallee = new Map<string, Array<[FunctionInfo, ParameterUse[]]>>();
   for (const [info, fnUses] of byFunction) {
     const fn = info.node;
     const name = fn.childForFieldName('name')?.text ?? declaredName(fn);
-    const parameters = parametersOf(fn);
     if (!name) continue;
-    const callees = fn.type === 'method_definition' ? [`this.${name}`] : [name];
-    for (const invocation of values.index.calls) {
-      if (invocation.startIndex >= fn.startIndex && invocation.endIndex <= fn.endIndex) continue;
-      if (!callees.includes(values.callee(invocation))) continue;
-      for (const callIndex of new Set(fnUses.map((u) => u.callIndex))) {
-        const relay = relayAt(values, invocation, parameters, calls[callIndex].site, callIndex, fnUses.filter((u) => u.callIndex === callIndex));
-        if (relay) relays.push(relay);
-      }
+    const callee = fn.type === 'method_definition' ? `this.${name}` : name;
+    byCallee.set(callee, [...(byCallee.get(callee) ?? []), [info, fnUses]]);
+  }
+  const relays: Relay[] = [];
+  if (byCallee.size === 0) return relays;
+  for (const invocation of values.index.calls) {
+    const callee = values.callee(invocation);
+    const wrappers = byCallee.get(callee);
+    // The function the name stands for at the call: of several with one name, the one in scope.
+    const bound = wrappers ? resolveBinding(values.index, callee, invocation.startIndex)?.value : null;
+    const found = bound ? wrappers?.find(([info]) => info.node.startIndex === bound.startIndex) : undefined;
+    if (!found) continue;
+    const [info, fnUses] = found;
+    if (invocation.startIndex >= info.node.startIndex && invocation.endIndex <= info.node.endIndex) continue;
+    const parameters = parametersOf(info.node);
+    for (const callIndex of new Set(fnUses.map((u) => u.callIndex))) {
+      const relay = relayAt(values, invocation, parameters, calls[callIndex].site, callIndex, fnUses.filter((u) => u.callIndex === callIndex));
+      if (relay) relays.push(relay);
     }
   }
   return relays.sort((a, b) => a.site.span.start - b.site.span.start);

@@ -149,3 +149,49 @@ def ask(q, retries=2):
     assert.equal(analysis.calls.length, 1);
   });
 });
+
+describe('which function a wrapper call runs', () => {
+  it('takes the definition in scope at the call when a name is defined twice (Python)', async () => {
+    const code = `from openai import OpenAI
+client = OpenAI()
+def ask(q):
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+ask("Translate the menu into French for the Paris shop.")
+def ask(q):
+    return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "system", "content": q}])
+ask("Translate the menu into German for the Berlin shop.")
+`;
+    const analysis = await analyzeSource(grammars, code, 'python', { force: true });
+    const relays = analysis.calls.filter((c) => c.relayOf !== undefined);
+    assert.deepEqual(
+      relays.map((c) => [lineOf(code, c.span.start), analysis.calls[c.relayOf!].model]),
+      [
+        [5, 'gpt-4o'],
+        [8, 'gpt-4o-mini'],
+      ],
+    );
+  });
+
+  it('takes the function the name is bound to at the call (TypeScript)', async () => {
+    const code = `import OpenAI from 'openai';
+const openai = new OpenAI();
+function outer() {
+  const ask = (q: string) => openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });
+  return ask('Translate the menu into French for the Paris shop.');
+}
+async function ask(q: string) {
+  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+}
+ask('Translate the menu into German for the Berlin shop.');
+`;
+    const analysis = await analyzeSource(grammars, code, 'typescript', { force: true });
+    const relays = analysis.calls.filter((c) => c.relayOf !== undefined);
+    assert.deepEqual(
+      relays.map((c) => [lineOf(code, c.span.start), analysis.calls[c.relayOf!].model]),
+      [
+        [5, 'gpt-4o-mini'],
+        [10, 'gpt-4o'],
+      ],
+    );
+  });
+});
