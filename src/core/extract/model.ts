@@ -131,6 +131,12 @@ export interface CallSite {
    * FileAnalysis.calls of that LLM call. This call sends that call's fixed prompts and its own.
    */
   relayOf?: number;
+  /**
+   * For such a call that leaves the wrapper's model parameter at its default: where an argument for
+   * it can go, so a fix can pick another model for this call alone. `keyword` inserts `name="..."`
+   * (Python); `positional` appends the next argument (JS/TS, only when it is that parameter's turn).
+   */
+  modelArgument?: { name: string; at: number; style: 'keyword' | 'positional'; first: boolean };
 }
 
 export type NoticeKind =

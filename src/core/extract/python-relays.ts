@@ -128,6 +128,9 @@ function relayAt(index: PyIndex, invocation: CallEntry, { positional, defaults }
       argumentStyle: shape.keywords.size + shape.splats.length > 0 ? 'keyword' : shape.hasArguments ? 'positional' : 'none',
       boundParameter: null,
       relayOf: callIndex,
+      ...(modelName && !argument(modelName) && shape.splats.length === 0
+        ? { modelArgument: { name: modelName, at: shape.argumentsSpan.end, style: 'keyword' as const, first: !shape.hasArguments } }
+        : {}),
     },
     prompts,
   };

@@ -101,7 +101,8 @@ function relayAt(values: ScriptValues, invocation: Node, { params, defaults }: P
     return node ? [{ node, role: use.role }] : [];
   });
   if (prompts.length === 0) return null;
-  const modelArgument = MODEL_PARAMETERS.map(argument).find((n) => n !== null) ?? null;
+  const modelParameter = MODEL_PARAMETERS.find((name) => params.includes(name));
+  const modelArgument = modelParameter ? argument(modelParameter) : null;
   const literal = (node: Node | null) => {
     const value = node ? stringValue(node, (id) => values.boundValue(id)) : null;
     return value && value.pieces.length === 1 && value.placeholders.length === 0 ? value : null;
@@ -125,6 +126,9 @@ function relayAt(values: ScriptValues, invocation: Node, { params, defaults }: P
       argumentStyle: args.length > 0 ? 'positional' : 'none',
       boundParameter: null,
       relayOf: callIndex,
+      ...(modelParameter !== undefined && params.indexOf(modelParameter) === args.length
+        ? { modelArgument: { name: modelParameter, at: args.length > 0 ? args[args.length - 1].endIndex : (list?.startIndex ?? invocation.endIndex) + 1, style: 'positional' as const, first: args.length === 0 } }
+        : {}),
     },
     prompts,
   };

@@ -1,6 +1,7 @@
 import { formatUsd } from '../analysis/format';
 import { suggestRoute } from '../analysis/route-call';
 import { defineRule } from './define-rule';
+import type { CallSite } from '../extract/model';
 import type { TextEdit } from './model';
 import { modelName } from './support/nearest-models';
 import { monthlyCallsOf, savingsPerCall } from './support/savings';
@@ -48,6 +49,10 @@ export default defineRule<Options, MessageId>({
           const replacement = `${prefix}${modelName(suggested.id)}`;
           const edit: TextEdit = { span: content, newText: replacement };
           fixes.push({ messageId: 'switchModel' as const, data: { model: replacement }, edits: [edit], safe: false });
+        } else if (!content && call.site.modelArgument && suggested.provider === current.provider) {
+          // A wrapper's call at the wrapper's default model: pass the routed model to this call alone.
+          const replacement = modelName(suggested.id);
+          fixes.push({ messageId: 'switchModel' as const, data: { model: replacement }, edits: [modelArgumentEdit(ctx.text, call.site.modelArgument, replacement)], safe: false });
         }
         ctx.report({
           messageId: 'cheaperModel',
@@ -68,3 +73,13 @@ export default defineRule<Options, MessageId>({
     };
   },
 });
+
+/** `ask("...")` -> `ask("...", model="gpt-4o-mini")` (Python) or `ask('...', "gpt-4o-mini")` (JS/TS). */
+function modelArgumentEdit(text: string, slot: NonNullable<CallSite['modelArgument']>, model: string): TextEdit {
+  const value = slot.style === 'keyword' ? `${slot.name}="${model}"` : JSON.stringify(model);
+  if (slot.first) return { span: { start: slot.at, end: slot.at }, newText: value };
+  // After a trailing comma (`ask(\n    "...",\n)`) the argument goes right behind it.
+  const comma = text.slice(0, slot.at).search(/,\s*$/);
+  if (comma >= 0) return { span: { start: comma + 1, end: comma + 1 }, newText: ` ${value}` };
+  return { span: { start: slot.at, end: slot.at }, newText: `, ${value}` };
+}

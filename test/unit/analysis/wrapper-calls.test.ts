@@ -86,6 +86,18 @@ for (const [language, code] of SOURCES) {
       assert.ok(classify.cost.perCallUsd < summarize.cost.perCallUsd);
     });
 
+    it('offers to pass the routed model to a wrapper call that takes the wrapper’s default', () => {
+      const costs = priceFile(analysis, { relativePath: 'app', config, catalog });
+      const findings = lintFile({ file: costs, text: code, config, catalog }, {});
+      const at = code.indexOf('Summarize this invoice');
+      const finding = findings.find((f) => f.ruleId === 'cheaper-model' && f.span.start <= at && at <= f.span.end + 200);
+      const edit = finding?.fixes[0]?.edits[0];
+      assert.ok(edit, JSON.stringify(findings.map((f) => [f.ruleId, lineOf(code, f.span.start)])));
+      const fixed = code.slice(0, edit.span.start) + edit.newText + code.slice(edit.span.end);
+      const line = fixed.split('\n').find((l) => l.includes('Summarize this invoice')) ?? '';
+      assert.match(line, language === 'python' ? /\{invoice\}", model="gpt-4o-mini"\)$/ : /\{invoice\}`, "gpt-4o-mini"\);$/);
+    });
+
     it('reports the missing bound once, at the wrapped call, and routing at the wrapper calls', () => {
       const costs = priceFile(analysis, { relativePath: 'app', config, catalog });
       const findings = lintFile({ file: costs, text: code, config, catalog }, {});
@@ -193,5 +205,23 @@ ask('Translate the menu into German for the Berlin shop.');
         [10, 'gpt-4o'],
       ],
     );
+  });
+});
+
+describe('passing the routed model to a wrapper call', () => {
+  it('adds the keyword after a trailing comma without doubling it', async () => {
+    const code = `from openai import OpenAI
+client = OpenAI()
+def ask(q, model="gpt-4o"):
+    return client.chat.completions.create(model=model, max_tokens=20, messages=[{"role": "user", "content": q}])
+ask(
+    "Is this sentence about billing or about shipping? Reply with one word: billing or shipping.",
+)
+`;
+    const costs = priceFile(await analyzeSource(grammars, code, 'python', { force: true }), { relativePath: 'a.py', config, catalog });
+    const edit = lintFile({ file: costs, text: code, config, catalog }, {}).find((f) => f.ruleId === 'cheaper-model')?.fixes[0]?.edits[0];
+    assert.ok(edit);
+    const fixed = code.slice(0, edit.span.start) + edit.newText + code.slice(edit.span.end);
+    assert.match(fixed, /shipping\.", model="gpt-4\.1-nano",?\n\)/);
   });
 });
