@@ -1,6 +1,7 @@
 // UI test of the installed PromptCost VSIX in code-server: opens an example file and reads the
 // code lens, the hover, the squiggle and Problems row, applies the quick fix and reads the status
-// bar, with a screenshot of each in $SHOTS. Exit code 1 when any step fails.
+// bar, then opens a file whose LLM call runs through a wrapper function and reads its lenses, with
+// a screenshot of each in $SHOTS. Exit code 1 when any step fails.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { launch } from './browser.mjs';
 
@@ -133,6 +134,24 @@ await step('07-statusbar', async () => {
   await item.first().waitFor({ timeout: 30000 });
   await shot('07-statusbar');
   return { text: flat(await item.first().innerText()) };
+});
+
+await step('08-wrapper-lenses', async () => {
+  // support-bot/replies.py sends every draft through draft(): each call of draft() has its own cost
+  // lens, and the call inside draft() says it runs through them.
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill('support-bot/replies.py');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'replies.py' }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines', { hasText: 'def draft' }).waitFor({ timeout: 30000 });
+  const inner = page.locator('.monaco-editor .codelens-decoration', { hasText: /runs through 2 calls of its function/ });
+  await inner.first().waitFor({ timeout: 60000 });
+  const callers = page.locator('.monaco-editor .codelens-decoration', { hasText: /tokens · \$[\d.,]+\/call · \$[\d.,]+\/month/ });
+  await callers.first().waitFor({ timeout: 30000 });
+  await shot('08-wrapper-lenses');
+  return { inner: flat(await inner.first().innerText()), callers: (await callers.allInnerTexts()).map(flat) };
 });
 
 await context.close();
