@@ -64,14 +64,14 @@ export function readHandRewrites(file = HAND_REWRITES): HandRewrite[] {
 /** The compressor and the hand rewrites on the same prompts, at one level. */
 export function compareWithHand(rewrites: readonly HandRewrite[], level: CompressLevel): HandComparison {
   const reduction = (original: string, text: string) => 1 - tokens(text) / tokens(original);
-  const handLost = rewrites.flatMap((r) => checkPreserved(r.original, r[level]).lost.map((item) => `${r.act}: ${item.kind} ${JSON.stringify(item.text)}`));
+  const lostByRewrite = rewrites.map((r) => checkPreserved(r.original, r[level]).lost.map((item) => `${r.act}: ${item.kind} ${JSON.stringify(item.text)}`));
   return {
     level,
     prompts: rewrites.length,
     handMedian: median(rewrites.map((r) => reduction(r.original, r[level]))),
     toolMedian: median(rewrites.map((r) => reduction(r.original, compress(r.original, { level }).text))),
-    handAllKept: rewrites.filter((r) => checkPreserved(r.original, r[level]).lost.length === 0).length,
-    handLost,
+    handAllKept: lostByRewrite.filter((lost) => lost.length === 0).length,
+    handLost: lostByRewrite.flat(),
   };
 }
 

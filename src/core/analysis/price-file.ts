@@ -87,13 +87,21 @@ export function priceFile(analysis: FileAnalysis, ctx: PricingContext): FileCost
     return { site, tokens, modelId: model.id, unknownModel: null, cost: figures(model, tokens.tokens, 0, monthlyCalls) };
   });
 
-  const reaching = (index: number) => prompts.flatMap((p, i) => (p.site.callIndex === index ? [i] : []));
+  // Which prompts reach each call, and which wrapper calls send through it: one pass each.
+  const reaching: number[][] = analysis.calls.map(() => []);
+  prompts.forEach((p, i) => {
+    if (p.site.callIndex !== null) reaching[p.site.callIndex]?.push(i);
+  });
+  const relaying: number[][] = analysis.calls.map(() => []);
+  analysis.calls.forEach((c, i) => {
+    if (c.relayOf !== undefined) relaying[c.relayOf]?.push(i);
+  });
   const calls: PricedCall[] = analysis.calls.map((site, index) => {
     const { model, unknown } = choices[index];
     // A wrapper's call sends what the wrapped call always sends, and its own arguments.
     const wrapped = site.relayOf !== undefined ? analysis.calls[site.relayOf] : null;
-    const promptIndexes = [...(site.relayOf !== undefined ? reaching(site.relayOf) : []), ...reaching(index)];
-    const relayedBy = analysis.calls.flatMap((c, i) => (c.relayOf === index ? [i] : []));
+    const promptIndexes = [...(site.relayOf !== undefined ? reaching[site.relayOf] : []), ...reaching[index]];
+    const relayedBy = relaying[index];
     const bound = site.outputBound?.value ?? null;
     const outputTokens = bound ?? ctx.config.expectedOutputTokens;
     if (!model) {

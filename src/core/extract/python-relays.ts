@@ -94,12 +94,12 @@ function parameterDefaults(scope: Scope, source: string): Map<string, Node> {
   return defaults;
 }
 
-interface Parameters {
+interface WrapperParameters {
   positional: string[];
   defaults: Map<string, Node>;
 }
 
-function relayAt(index: PyIndex, invocation: CallEntry, { positional, defaults }: Parameters, inner: CallSite, callIndex: number, uses: readonly ParameterUse[]): Relay | null {
+function relayAt(index: PyIndex, invocation: CallEntry, { positional, defaults }: WrapperParameters, inner: CallSite, callIndex: number, uses: readonly ParameterUse[]): Relay | null {
   const shape = shapeOfCall(invocation.node, index);
   if (!shape) return null;
   const argument = (name: string): Node | null => shape.keywords.get(name) ?? (positional.includes(name) ? (shape.positional[positional.indexOf(name)] ?? null) : null);

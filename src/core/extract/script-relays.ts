@@ -35,13 +35,13 @@ export function findRelays(values: ScriptValues, calls: readonly FoundCall[], us
     byFunction.set(info, [...(byFunction.get(info) ?? []), use]);
   }
   // Each wrapper under the name its calls use: `ask(...)`, or `this.ask(...)` for a method.
-  const byCallee = new Map<string, Array<[FunctionInfo, ParameterUse[]]>>();
+  const byCallee = new Map<string, Array<{ info: FunctionInfo; uses: ParameterUse[]; parameters: WrapperParameters }>>();
   for (const [info, fnUses] of byFunction) {
     const fn = info.node;
     const name = fn.childForFieldName('name')?.text ?? declaredName(fn);
     if (!name) continue;
     const callee = fn.type === 'method_definition' ? `this.${name}` : name;
-    byCallee.set(callee, [...(byCallee.get(callee) ?? []), [info, fnUses]]);
+    byCallee.set(callee, [...(byCallee.get(callee) ?? []), { info, uses: fnUses, parameters: parametersOf(fn) }]);
   }
   const relays: Relay[] = [];
   if (byCallee.size === 0) return relays;
@@ -50,11 +50,10 @@ export function findRelays(values: ScriptValues, calls: readonly FoundCall[], us
     const wrappers = byCallee.get(callee);
     // The function the name stands for at the call: of several with one name, the one in scope.
     const bound = wrappers ? resolveBinding(values.index, callee, invocation.startIndex)?.value : null;
-    const found = bound ? wrappers?.find(([info]) => info.node.startIndex === bound.startIndex) : undefined;
+    const found = bound ? wrappers?.find((w) => w.info.node.startIndex === bound.startIndex) : undefined;
     if (!found) continue;
-    const [info, fnUses] = found;
+    const { info, uses: fnUses, parameters } = found;
     if (invocation.startIndex >= info.node.startIndex && invocation.endIndex <= info.node.endIndex) continue;
-    const parameters = parametersOf(info.node);
     for (const callIndex of new Set(fnUses.map((u) => u.callIndex))) {
       const relay = relayAt(values, invocation, parameters, calls[callIndex].site, callIndex, fnUses.filter((u) => u.callIndex === callIndex));
       if (relay) relays.push(relay);
@@ -63,7 +62,7 @@ export function findRelays(values: ScriptValues, calls: readonly FoundCall[], us
   return relays.sort((a, b) => a.site.span.start - b.site.span.start);
 }
 
-interface Parameters {
+interface WrapperParameters {
   /** The names positional arguments fill, in order; a destructured parameter holds its place with null. */
   params: Array<string | null>;
   /** Default values of the parameters that have one (`model = 'gpt-4o'`). */
@@ -71,7 +70,7 @@ interface Parameters {
 }
 
 /** A function's parameters as calls fill them; a rest parameter ends the positional list. */
-function parametersOf(fn: Node): Parameters {
+function parametersOf(fn: Node): WrapperParameters {
   const params: Array<string | null> = [];
   const defaults = new Map<string, Node>();
   const list = fn.childForFieldName('parameters');
@@ -92,7 +91,7 @@ function parametersOf(fn: Node): Parameters {
   return { params, defaults };
 }
 
-function relayAt(values: ScriptValues, invocation: Node, { params, defaults }: Parameters, inner: CallSite, callIndex: number, uses: readonly ParameterUse[]): Relay | null {
+function relayAt(values: ScriptValues, invocation: Node, { params, defaults }: WrapperParameters, inner: CallSite, callIndex: number, uses: readonly ParameterUse[]): Relay | null {
   const list = invocation.childForFieldName('arguments');
   const args = list?.type === 'arguments' ? list.namedChildren.filter((n): n is Node => n !== null) : [];
   const argument = (name: string): Node | null => (params.includes(name) ? (args[params.indexOf(name)] ?? null) : null);
